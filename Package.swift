@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way: gridplan (CLI) → GridPlan (pipeline) → GridIO, GridGeometry, GridOptimizer.
+// GridOptimizer imports nothing of ours; only GridGeometry imports the C shims.
+let package = Package(
+    name: "gridplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gridplan", targets: ["gridplan"]),
+        .library(name: "GridPlan", targets: ["GridPlan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+        .target(name: "GridModel"),
+        .target(name: "GridOptimizer"),
+        .target(name: "GridIO", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GridGeometry", dependencies: ["GridModel", "CGEOS", "CPROJ"]),
+        .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGeometry", "GridOptimizer"]),
+        .executableTarget(
+            name: "gridplan",
+            dependencies: ["GridPlan", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
+        .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
+        .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),
+        .testTarget(name: "GridPlanTests", dependencies: ["GridPlan", "GridIO", "GridModel", "gridplan"]),
+    ]
+)

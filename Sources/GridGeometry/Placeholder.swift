@@ -1,0 +1,1 @@
+// GridGeometry: placeholder until the module's first file lands.

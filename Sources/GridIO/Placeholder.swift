@@ -1,0 +1,1 @@
+// GridIO: placeholder until the module's first file lands.

@@ -1,0 +1,1 @@
+// GridOptimizer: placeholder until the module's first file lands.

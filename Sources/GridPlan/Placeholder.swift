@@ -1,0 +1,1 @@
+// GridPlan: placeholder until the module's first file lands.
