@@ -1,0 +1,111 @@
+internal import CGEOS
+import GridModel
+
+/// Measures, predicates and overlay operations (planar; m² and m when coordinates are metres).
+extension Geometry {
+    func area() throws(GeometryError) -> Double {
+        var v = 0.0
+        guard GEOSArea_r(context.handle, pointer, &v) == 1 else { throw context.error("Area") }
+        return v
+    }
+
+    /// Length of a line, or perimeter (all rings) of a polygonal geometry.
+    func length() throws(GeometryError) -> Double {
+        var v = 0.0
+        guard GEOSLength_r(context.handle, pointer, &v) == 1 else { throw context.error("Length") }
+        return v
+    }
+
+    func isEmpty() throws(GeometryError) -> Bool {
+        try context.predicate("isEmpty", GEOSisEmpty_r(context.handle, pointer))
+    }
+
+    func isValid() throws(GeometryError) -> Bool {
+        try context.predicate("isValid", GEOSisValid_r(context.handle, pointer))
+    }
+
+    /// GEOS's explanation, e.g. "Self-intersection[1 1]"; "Valid Geometry" when valid.
+    func validReason() throws(GeometryError) -> String {
+        // The returned string is GEOS-allocated: takeString frees it with GEOSFree_r.
+        try context.takeString("isValidReason", GEOSisValidReason_r(context.handle, pointer))
+    }
+
+    /// (minX, minY, maxX, maxY); throws for an empty geometry.
+    func bounds() throws(GeometryError) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        let h = context.handle
+        var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+        guard GEOSGeom_getXMin_r(h, pointer, &a) == 1, GEOSGeom_getYMin_r(h, pointer, &b) == 1,
+            GEOSGeom_getXMax_r(h, pointer, &c) == 1, GEOSGeom_getYMax_r(h, pointer, &d) == 1
+        else { throw context.error("getBounds") }
+        return (a, b, c, d)
+    }
+
+    /// Centroid (x, y); (nan, nan) for an empty geometry.
+    func centroid() throws(GeometryError) -> (x: Double, y: Double) {
+        let h = context.handle
+        guard let c = GEOSGetCentroid_r(h, pointer) else { throw context.error("GetCentroid") }
+        defer { GEOSGeom_destroy_r(h, c) }  // owned result
+        if GEOSisEmpty_r(h, c) == 1 { return (.nan, .nan) }
+        var x = 0.0, y = 0.0
+        guard GEOSGeomGetX_r(h, c, &x) == 1, GEOSGeomGetY_r(h, c, &y) == 1 else { throw context.error("GeomGetXY") }
+        return (x, y)
+    }
+
+    private func binary(
+        _ name: String, _ op: (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> OpaquePointer?,
+        _ other: Geometry
+    ) throws(GeometryError) -> Geometry {
+        precondition(other.context === context, "geometries from different GEOS contexts")
+        guard let r = op(context.handle, pointer, other.pointer) else { throw context.error(name) }
+        return Geometry(owning: r, in: context)  // owned result
+    }
+
+    func intersection(_ o: Geometry) throws(GeometryError) -> Geometry { try binary("Intersection", GEOSIntersection_r, o) }
+    func union(_ o: Geometry) throws(GeometryError) -> Geometry { try binary("Union", GEOSUnion_r, o) }
+    func difference(_ o: Geometry) throws(GeometryError) -> Geometry { try binary("Difference", GEOSDifference_r, o) }
+    func symmetricDifference(_ o: Geometry) throws(GeometryError) -> Geometry {
+        try binary("SymDifference", GEOSSymDifference_r, o)
+    }
+
+    func clipByRect(minX: Double, minY: Double, maxX: Double, maxY: Double) throws(GeometryError) -> Geometry {
+        guard let r = GEOSClipByRect_r(context.handle, pointer, minX, minY, maxX, maxY) else {
+            throw context.error("ClipByRect")
+        }
+        return Geometry(owning: r, in: context)
+    }
+
+    func unaryUnion() throws(GeometryError) -> Geometry {
+        guard let r = GEOSUnaryUnion_r(context.handle, pointer) else { throw context.error("UnaryUnion") }
+        return Geometry(owning: r, in: context)
+    }
+
+    /// Union of a collection whose members form an exact coverage (shared edges with identical vertices).
+    func coverageUnion() throws(GeometryError) -> Geometry {
+        guard let r = GEOSCoverageUnion_r(context.handle, pointer) else { throw context.error("CoverageUnion") }
+        return Geometry(owning: r, in: context)
+    }
+
+    func buffer(_ width: Double, quadrantSegments: Int32 = 2) throws(GeometryError) -> Geometry {
+        guard let r = GEOSBuffer_r(context.handle, pointer, width, quadrantSegments) else {
+            throw context.error("Buffer")
+        }
+        return Geometry(owning: r, in: context)
+    }
+
+    func boundary() throws(GeometryError) -> Geometry {
+        guard let r = GEOSBoundary_r(context.handle, pointer) else { throw context.error("Boundary") }
+        return Geometry(owning: r, in: context)
+    }
+
+    /// GEOSMakeValidWithParams with the structure method, collapsed parts dropped.
+    func makeValidStructure() throws(GeometryError) -> Geometry {
+        let h = context.handle
+        guard let params = GEOSMakeValidParams_create_r(h) else { throw context.error("MakeValidParams_create") }
+        defer { GEOSMakeValidParams_destroy_r(h, params) }
+        guard GEOSMakeValidParams_setMethod_r(h, params, GEOS_MAKE_VALID_STRUCTURE) == 1,
+            GEOSMakeValidParams_setKeepCollapsed_r(h, params, 0) == 1
+        else { throw context.error("MakeValidParams_set") }
+        guard let r = GEOSMakeValidWithParams_r(h, pointer, params) else { throw context.error("MakeValid") }
+        return Geometry(owning: r, in: context)
+    }
+}

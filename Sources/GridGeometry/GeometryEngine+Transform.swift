@@ -1,0 +1,82 @@
+import GridModel
+
+/// Reprojection through PROJ, with gcj02/bd09 handled in Swift.
+extension GeometryEngine {
+    /// Transforms in place from `source` to `target` (x = lon/easting, y = lat/northing on both sides,
+    /// whatever the EPSG axis order). gcj02/bd09 sources are converted to WGS84 first by our own code,
+    /// gcj02/bd09 targets last. Throws naming the CRS when PROJ does not know it, and when any point fails.
+    /// - Complexity: O(n), one `proj_trans_generic` call.
+    public func transform(x: inout [Double], y: inout [Double], from source: String, to target: String)
+        throws(GeometryError)
+    {
+        guard x.count == y.count else {
+            throw GeometryError("transform: \(x.count) x values but \(y.count) y values")
+        }
+        let srcPseudo = CRS.pseudo(source), dstPseudo = CRS.pseudo(target)
+        if let srcPseudo {
+            for i in x.indices {
+                let (lon, lat) =
+                    srcPseudo == .gcj02 ? GCJ02.toWGS84(lon: x[i], lat: y[i]) : BD09.toWGS84(lon: x[i], lat: y[i])
+                x[i] = lon
+                y[i] = lat
+            }
+        }
+        let projSource = srcPseudo == nil ? source : CRS.lonLat
+        let projTarget = dstPseudo == nil ? target : CRS.lonLat
+        if projSource != projTarget {
+            try transformer(from: projSource, to: projTarget).transform(x: &x, y: &y)
+        }
+        if let dstPseudo {
+            for i in x.indices {
+                let (lon, lat) =
+                    dstPseudo == .gcj02
+                    ? GCJ02.fromWGS84(lon: x[i], lat: y[i]) : BD09.fromWGS84(lon: x[i], lat: y[i])
+                x[i] = lon
+                y[i] = lat
+            }
+        }
+    }
+
+    /// Transforms every ring of `m` (one batch for all positions).
+    public func transform(_ m: MultiPolygon, from source: String, to target: String) throws(GeometryError)
+        -> MultiPolygon
+    {
+        var xs: [Double] = [], ys: [Double] = []
+        let total = m.polygons.reduce(0) { $0 + $1.positionCount }
+        xs.reserveCapacity(total)
+        ys.reserveCapacity(total)
+        for p in m.polygons {
+            for r in p.rings {
+                var i = 0
+                while i + 1 < r.count {
+                    xs.append(r[i])
+                    ys.append(r[i + 1])
+                    i += 2
+                }
+            }
+        }
+        try transform(x: &xs, y: &ys, from: source, to: target)
+        var k = 0
+        var out = m
+        for pi in out.polygons.indices {
+            for ri in out.polygons[pi].rings.indices {
+                let n = out.polygons[pi].rings[ri].count / 2
+                for j in 0..<n {
+                    out.polygons[pi].rings[ri][2 * j] = xs[k]
+                    out.polygons[pi].rings[ri][2 * j + 1] = ys[k]
+                    k += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// A cached transformer (created once per source/target pair).
+    func transformer(from source: String, to target: String) throws(GeometryError) -> CoordinateTransformer {
+        let key = source + "\u{0}" + target
+        if let t = transformers[key] { return t }
+        let t = try CoordinateTransformer(from: source, to: target, in: proj)
+        transformers[key] = t
+        return t
+    }
+}

@@ -1,1 +1,0 @@
-// GridGeometry: placeholder until the module's first file lands.

@@ -1,0 +1,105 @@
+import GridModel
+import Testing
+
+@testable import GridGeometry
+
+@Suite("hexagon units") struct HexagonUnitsTests {
+    let engine: GeometryEngine
+    init() throws { engine = try GeometryEngine() }
+
+    @Test("clipped unit areas add up to each jurisdiction's area (hole, island, two jurisdictions)")
+    func areasAreConserved() throws {
+        let js = Fixtures.twoJurisdictions
+        let (units, _) = try engine.hexagonUnits(jurisdictions: js, cellSizeMetres: 400)
+        for k in js.indices {
+            let expected = try engine.area(js[k])
+            var sum = 0.0
+            for u in 0..<units.count where units.jurisdiction[u] == Int32(k) { sum += units.area[u] }
+            #expect(abs(sum - expected) / expected < 1e-9, "jurisdiction \(k): \(sum) vs \(expected)")
+        }
+        // Measured areas agree with the stored ones.
+        for u in stride(from: 0, to: units.count, by: 37) {
+            #expect(abs(try engine.area(units.shapes[u]) - units.area[u]) <= 1e-6 * units.area[u])
+        }
+    }
+
+    @Test("the coverage union of the units equals the boundary")
+    func unionEqualsBoundary() throws {
+        let js = Fixtures.twoJurisdictions
+        let (units, _) = try engine.hexagonUnits(jurisdictions: js, cellSizeMetres: 400)
+        for k in js.indices {
+            let idx = (0..<units.count).filter { units.jurisdiction[$0] == Int32(k) }
+            let grid = try engine.dissolve(
+                units: units, assignment: units.jurisdiction, gridCount: js.count)[k]
+            let total = try engine.area(js[k])
+            #expect(try engine.symmetricDifferenceArea(grid.shape, js[k]) < 1e-6 * total)
+            let unary = try engine.union(idx.map { units.shapes[$0] })
+            #expect(try engine.symmetricDifferenceArea(unary, grid.shape) < 1e-6 * total)
+        }
+    }
+
+    @Test("every interior hexagon has six neighbours sharing one full edge; adjacency is symmetric")
+    func adjacency() throws {
+        let (units, lattice) = try engine.hexagonUnits(jurisdictions: Fixtures.twoJurisdictions, cellSizeMetres: 400)
+        let edge = lattice.edgeLength
+        var interior = 0
+        for u in 0..<units.count {
+            let nb = units.neighbors(of: u)
+            // Symmetric, same jurisdiction, positive length.
+            for (k, v) in zip(Int(units.offsets[u])..., nb) {
+                #expect(units.jurisdiction[Int(v)] == units.jurisdiction[u])
+                #expect(units.sharedLength[k] > 0)
+                let back = units.neighbors(of: Int(v))
+                let j = Int(units.offsets[Int(v)]) + (back.firstIndex(of: Int32(u)).map { $0 - back.startIndex } ?? -1)
+                #expect(j >= Int(units.offsets[Int(v)]) && units.sharedLength[j] == units.sharedLength[k])
+            }
+            // Whole cells whose six neighbours are whole too.
+            let (col, row) = lattice.cell(x: units.centroidX[u], y: units.centroidY[u])
+            guard lattice.wholeCellUnit(col: col, row: row) == Int32(u) else { continue }
+            let ring = (0..<6).map { lattice.neighbour(col: col, row: row, edge: $0) }
+            guard ring.allSatisfy({ lattice.wholeCellUnit(col: $0.col, row: $0.row) != nil }) else { continue }
+            interior += 1
+            #expect(nb.count == 6)
+            for k in Int(units.offsets[u])..<Int(units.offsets[u + 1]) {
+                #expect(abs(units.sharedLength[k] - edge) < 1e-9 * edge)
+            }
+        }
+        #expect(interior > 100)
+    }
+
+    @Test("a cell cut in two by a narrow gap becomes two units named by part")
+    func splitCellsBecomeSeveralUnits() throws {
+        let (units, _) = try engine.hexagonUnits(jurisdictions: [Fixtures.cShape], cellSizeMetres: 500)
+        let parted = units.names.filter { $0.split(separator: "_").count == 3 }
+        #expect(parted.count >= 2)
+        for s in units.shapes { #expect(s.polygons.count == 1) }
+        let sum = units.area.reduce(0, +)
+        #expect(abs(sum - 3_000 * 2_000 + 2_000 * 30) < 1e-6 * sum)
+        #expect(Set(units.names).count == units.count)
+    }
+
+    @Test("units are ordered by jurisdiction, then row, then column")
+    func order() throws {
+        let (units, lattice) = try engine.hexagonUnits(jurisdictions: Fixtures.twoJurisdictions, cellSizeMetres: 600)
+        var last: (Int32, Int, Int) = (-1, Int.min, Int.min)
+        for u in 0..<units.count {
+            let parts = units.names[u].dropFirst().split(separator: "_").compactMap { Int($0) }
+            let key = (units.jurisdiction[u], parts[1], parts[0])
+            #expect(key >= last)
+            last = key
+            _ = lattice
+        }
+    }
+
+    @Test("overlapping jurisdictions are refused, naming both")
+    func overlapThrows() throws {
+        let a = MultiPolygon(Polygon(rings: [Fixtures.rect(0, 0, 1_000, 1_000)]))
+        let b = MultiPolygon(Polygon(rings: [Fixtures.rect(500, 0, 1_500, 1_000)]))
+        #expect(throws: GeometryError.self) { try engine.hexagonUnits(jurisdictions: [a, b], cellSizeMetres: 100) }
+        do {
+            _ = try engine.hexagonUnits(jurisdictions: [a, b], cellSizeMetres: 100)
+        } catch {
+            #expect(error.message.contains("0 and 1"))
+        }
+    }
+}
