@@ -1,0 +1,72 @@
+extension LocalSearch {
+    /// Simulated annealing over single boundary moves with a hard wall at the balance band.
+    ///
+    /// A proposal picks a random unit and a random neighbour in another grid. Moves that raise the
+    /// balance penalty are refused; others are accepted by the Metropolis rule on shape + previous
+    /// cost. The start temperature is set from the typical shape change of a move and cools
+    /// geometrically by 1000× over `proposals`. The best state seen at a stage end is kept.
+    /// - Complexity: O(proposals · degree) plus contiguity checks of accepted candidates.
+    mutating func anneal(proposals: Int, stages: Int = 60) {
+        let n = partition.graph.unitCount
+        guard n > 1, partition.gridCount > 1, proposals > 0 else { return }
+        let t0 = startTemperature()
+        guard t0 > 0 else { return }
+        let ratio = Math.geometricRatio(target: 1e-3, steps: stages)
+        var temperature = t0
+        let perStage = max(1, proposals / stages)
+        var best = energy()
+        var bestAssignment = partition.assignment
+        for _ in 0..<stages {
+            for _ in 0..<perStage {
+                iterations += 1
+                if outOfTime() { break }
+                let u = rng.nextIndex(n)
+                let lo = Int(partition.graph.offsets[u])
+                let degree = Int(partition.graph.offsets[u + 1]) - lo
+                if degree == 0 || partition.isCentre[u] { continue }
+                let g = partition.assignment[u]
+                let h = partition.assignment[Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])]
+                if h == g || partition.unitCount[Int(g)] <= 1 { continue }
+                let d = delta(u, to: h)
+                if d.penalty > 1e-12 { continue }
+                let change = d.shape + d.previous + d.penalty
+                if change > 0, rng.nextUnit() >= Math.expNegative(-change / temperature) { continue }
+                guard partition.canRemove(u) else { continue }
+                apply(u, to: h)
+            }
+            if timedOut { break }
+            temperature *= ratio
+            let now = energy()
+            if now.penalty < best.penalty - 1e-12 || (now.penalty <= best.penalty + 1e-12 && now.rest < best.rest) {
+                best = now
+                bestAssignment = partition.assignment
+            }
+        }
+        let now = energy()
+        if best.penalty < now.penalty - 1e-12 || (best.penalty <= now.penalty + 1e-12 && best.rest < now.rest) {
+            partition.reset(to: bestAssignment)
+        }
+    }
+
+    /// A temperature at which a typical worsening move is accepted with probability about 1/3:
+    /// the mean |shape change| of up to 400 sampled boundary proposals.
+    mutating func startTemperature() -> Double {
+        let n = partition.graph.unitCount
+        var sum = 0.0
+        var count = 0
+        var attempts = 0
+        while count < 400, attempts < 40_000 {
+            attempts += 1
+            let u = rng.nextIndex(n)
+            let lo = Int(partition.graph.offsets[u])
+            let degree = Int(partition.graph.offsets[u + 1]) - lo
+            if degree == 0 { continue }
+            let g = partition.assignment[u]
+            let h = partition.assignment[Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])]
+            if h == g || partition.unitCount[Int(g)] <= 1 { continue }
+            sum += abs(delta(u, to: h).shape)
+            count += 1
+        }
+        return count > 0 ? sum / Double(count) : 0
+    }
+}

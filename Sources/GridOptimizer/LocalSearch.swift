@@ -1,0 +1,118 @@
+/// Boundary moves that never break contiguity: a greedy phase that drives every grid into the
+/// balance band while improving compactness, then simulated annealing with a hard wall at the band.
+///
+/// Energy: Σ_g P_g²/(4πA_g) (= Σ 1/PP), plus a balance penalty that is zero inside the band, plus,
+/// with a previous plan, a cost for every unit away from its previous grid. A move whose balance
+/// penalty would rise is never taken, so a grid inside the band stays inside.
+struct LocalSearch {
+    /// The state being improved.
+    var partition: Partition
+    /// Mean balanced weight per grid (0 when the jurisdiction carries no weight).
+    let mean: Double
+    /// Half-width of the balance band, relative to the mean.
+    let band: Double
+    /// Per unit: the grid it had in the previous plan, or -1.
+    let previous: [Int32]?
+    /// Random stream of this search.
+    var rng: SplitMix64
+    /// Candidate moves evaluated so far.
+    var iterations = 0
+    /// Safety cap; when hit, the search stops where it is.
+    let deadline: ContinuousClock.Instant
+    /// True once the deadline stopped the search.
+    var timedOut = false
+    /// Called after every accepted move (tests check invariants here).
+    var onMove: ((Partition) -> Void)?
+
+    /// Weight of the previous-plan cost: dominates compactness, is dominated by balance.
+    static let previousCost = 100.0
+
+    /// Creates a search over `partition` balancing to ±`band` of `mean`.
+    init(
+        partition: Partition, mean: Double, band: Double, previous: [Int32]?, seed: UInt64,
+        deadline: ContinuousClock.Instant
+    ) {
+        self.partition = partition
+        self.mean = mean
+        self.band = band
+        self.previous = previous
+        self.rng = SplitMix64(seed: seed)
+        self.deadline = deadline
+    }
+
+    /// P²/(4πA): 1/PP of a grid with perimeter `p` and area `a`.
+    @inline(__always)
+    static func shape(_ p: Double, _ a: Double) -> Double {
+        p * p / (4 * Double.pi * max(a, 1e-9))
+    }
+
+    /// Balance penalty of a grid weighing `w`: zero inside the band, steep outside.
+    @inline(__always)
+    func penalty(_ w: Double) -> Double {
+        guard mean > 0 else { return 0 }
+        let excess = abs(w - mean) / mean - band
+        return excess > 0 ? 1e3 * excess + 1e5 * excess * excess : 0
+    }
+
+    /// Cost of unit `u` sitting in grid `g` with respect to the previous plan.
+    @inline(__always)
+    func previousCost(_ u: Int, _ g: Int32) -> Double {
+        guard let previous, previous[u] >= 0, previous[u] != g else { return 0 }
+        let w = mean > 0 ? partition.graph.weight[u] / mean : 0
+        return LocalSearch.previousCost * (w + 0.01)
+    }
+
+    /// Change of (shape, penalty, previous cost) if unit `u` moved to grid `h`.
+    /// - Complexity: O(degree(u)).
+    @inline(__always)
+    func delta(_ u: Int, to h: Int32) -> (shape: Double, penalty: Double, previous: Double) {
+        let p = partition
+        let g = p.assignment[u]
+        let gi = Int(g)
+        let hi = Int(h)
+        let (sg, sh) = p.sharedWith(u, g, h)
+        let pu = p.graph.perimeter[u]
+        let au = p.graph.area[u]
+        let wu = p.graph.weight[u]
+        let shape =
+            LocalSearch.shape(p.perimeter[gi] - pu + 2 * sg, p.area[gi] - au)
+            + LocalSearch.shape(p.perimeter[hi] + pu - 2 * sh, p.area[hi] + au)
+            - LocalSearch.shape(p.perimeter[gi], p.area[gi])
+            - LocalSearch.shape(p.perimeter[hi], p.area[hi])
+        let penalty =
+            self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
+            - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
+        let previous = previousCost(u, h) - previousCost(u, g)
+        return (shape, penalty, previous)
+    }
+
+    /// Totals of the energy terms: (balance penalty, shape + previous cost).
+    /// - Complexity: O(n + K).
+    func energy() -> (penalty: Double, rest: Double) {
+        var pen = 0.0
+        var rest = 0.0
+        for g in 0..<partition.gridCount {
+            pen += penalty(partition.weight[g])
+            if partition.unitCount[g] > 0 { rest += LocalSearch.shape(partition.perimeter[g], partition.area[g]) }
+        }
+        if previous != nil {
+            for u in 0..<partition.graph.unitCount { rest += previousCost(u, partition.assignment[u]) }
+        }
+        return (pen, rest)
+    }
+
+    /// Applies a move already checked for contiguity and reports it.
+    @inline(__always)
+    mutating func apply(_ u: Int, to h: Int32) {
+        partition.move(u, to: h)
+        onMove?(partition)
+    }
+
+    /// Checks the time cap (cheaply, every 1024 calls).
+    @inline(__always)
+    mutating func outOfTime() -> Bool {
+        if timedOut { return true }
+        if iterations & 1023 == 0, ContinuousClock.now >= deadline { timedOut = true }
+        return timedOut
+    }
+}

@@ -1,0 +1,168 @@
+extension Partition {
+    /// A fresh pair of stamps (target, visited) for a search, resetting on wrap-around.
+    @inline(__always)
+    mutating func freshStamps() -> (UInt32, UInt32) {
+        if stampValue >= UInt32.max - 4 {
+            for i in stamp.indices { stamp[i] = 0 }
+            stampValue = 0
+        }
+        stampValue += 2
+        return (stampValue - 1, stampValue)
+    }
+
+    /// Whether unit `u` can leave its grid without splitting it (links count as adjacency).
+    ///
+    /// Two tiers: a unit with one same-grid neighbour is always removable; otherwise a breadth-first
+    /// search from one same-grid neighbour, inside the grid and around `u`, must reach all the others
+    /// within `cap` visited units. A cap hit answers "not removable" (safe, never wrong).
+    /// A grid's only unit is never removable.
+    /// - Complexity: O(cap · degree) worst case, O(degree²) typically.
+    mutating func canRemove(_ u: Int, cap: Int = 4096) -> Bool {
+        let g = assignment[u]
+        let lo = Int(graph.offsets[u])
+        let hi = Int(graph.offsets[u + 1])
+        var same = 0
+        var first = -1
+        for e in lo..<hi where assignment[Int(graph.neighbors[e])] == g {
+            same += 1
+            if first < 0 { first = Int(graph.neighbors[e]) }
+        }
+        if same == 0 { return false }
+        if same == 1 { return true }
+        let (target, visited) = freshStamps()
+        for e in lo..<hi {
+            let v = Int(graph.neighbors[e])
+            if assignment[v] == g { stamp[v] = target }
+        }
+        stamp[u] = visited
+        stamp[first] = visited
+        var remaining = same - 1
+        queue.removeAll(keepingCapacity: true)
+        queue.append(Int32(first))
+        var head = 0
+        while head < queue.count {
+            let w = Int(queue[head])
+            head += 1
+            if head > cap { return false }
+            for e in Int(graph.offsets[w])..<Int(graph.offsets[w + 1]) {
+                let v = Int(graph.neighbors[e])
+                guard assignment[v] == g else { continue }
+                let s = stamp[v]
+                if s == visited { continue }
+                if s == target {
+                    remaining -= 1
+                    if remaining == 0 { return true }
+                }
+                stamp[v] = visited
+                queue.append(Int32(v))
+            }
+        }
+        return false
+    }
+
+    /// Connected parts of every grid (links count as adjacency): a part label per unit and the
+    /// grid of each part, parts numbered in order of their lowest unit.
+    /// - Complexity: O(n + m).
+    func gridParts() -> (part: [Int32], partGrid: [Int32], partSize: [Int32]) {
+        let n = graph.unitCount
+        var part = [Int32](repeating: -1, count: n)
+        var partGrid: [Int32] = []
+        var partSize: [Int32] = []
+        var stack: [Int32] = []
+        for s in 0..<n where part[s] < 0 {
+            let label = Int32(partGrid.count)
+            let g = assignment[s]
+            partGrid.append(g)
+            var size: Int32 = 1
+            part[s] = label
+            stack.append(Int32(s))
+            while let w = stack.popLast() {
+                for e in Int(graph.offsets[Int(w)])..<Int(graph.offsets[Int(w) + 1]) {
+                    let v = Int(graph.neighbors[e])
+                    if part[v] < 0, assignment[v] == g {
+                        part[v] = label
+                        size += 1
+                        stack.append(Int32(v))
+                    }
+                }
+            }
+            partSize.append(size)
+        }
+        return (part, partGrid, partSize)
+    }
+
+    /// Makes every grid connected: keeps each grid's main part (the one holding its centre, else
+    /// the largest) and hands every other part to the neighbouring grid whose main part shares
+    /// the most boundary with it (ties: more edges, then the lower grid index).
+    /// - Returns: the number of units that changed grid.
+    /// - Complexity: O((n + m) · rounds); rounds is small (parts touching only minor parts wait).
+    @discardableResult
+    mutating func repairContiguity() -> Int {
+        var moved = 0
+        for _ in 0..<(graph.unitCount + 1) {
+            let (part, partGrid, partSize) = gridParts()
+            let partCount = partGrid.count
+            if partCount == gridCount { break }
+            var main = [Int32](repeating: -1, count: gridCount)
+            for p in 0..<partCount {
+                let g = Int(partGrid[p])
+                if main[g] < 0 || partSize[p] > partSize[Int(main[g])] { main[g] = Int32(p) }
+            }
+            for g in 0..<gridCount where centre[g] >= 0 {
+                main[g] = part[Int(centre[g])]
+            }
+            var isMain = [Bool](repeating: false, count: partCount)
+            for p in main where p >= 0 { isMain[Int(p)] = true }
+            // Boundary between each minor part and neighbouring main parts, accumulated per
+            // (part, grid) in a flat list, then reduced.
+            var bestGrid = [Int32](repeating: -1, count: partCount)
+            var bestLength = [Double](repeating: -1, count: partCount)
+            var bestEdges = [Int](repeating: 0, count: partCount)
+            var members: [[Int32]] = Array(repeating: [], count: partCount)
+            for u in 0..<graph.unitCount where !isMain[Int(part[u])] {
+                members[Int(part[u])].append(Int32(u))
+            }
+            var lengthTo = [Double](repeating: 0, count: gridCount)
+            var edgesTo = [Int](repeating: 0, count: gridCount)
+            var touched: [Int32] = []
+            var anyMoved = false
+            for p in 0..<partCount where !isMain[p] {
+                touched.removeAll(keepingCapacity: true)
+                for u in members[p] {
+                    for e in Int(graph.offsets[Int(u)])..<Int(graph.offsets[Int(u) + 1]) {
+                        let v = Int(graph.neighbors[e])
+                        guard isMain[Int(part[v])] else { continue }
+                        let h = assignment[v]
+                        if edgesTo[Int(h)] == 0 { touched.append(h) }
+                        edgesTo[Int(h)] += 1
+                        lengthTo[Int(h)] += graph.sharedLength[e]
+                    }
+                }
+                for h in touched {
+                    let hi = Int(h)
+                    let better =
+                        lengthTo[hi] > bestLength[p]
+                        || (lengthTo[hi] == bestLength[p]
+                            && (edgesTo[hi] > bestEdges[p] || (edgesTo[hi] == bestEdges[p] && h < bestGrid[p])))
+                    if bestGrid[p] < 0 || better {
+                        bestGrid[p] = h
+                        bestLength[p] = lengthTo[hi]
+                        bestEdges[p] = edgesTo[hi]
+                    }
+                }
+                for h in touched {
+                    lengthTo[Int(h)] = 0
+                    edgesTo[Int(h)] = 0
+                }
+                guard bestGrid[p] >= 0 else { continue }
+                for u in members[p] {
+                    move(Int(u), to: bestGrid[p])
+                    moved += 1
+                }
+                anyMoved = true
+            }
+            if !anyMoved { break }
+        }
+        return moved
+    }
+}

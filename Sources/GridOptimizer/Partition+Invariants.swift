@@ -1,0 +1,54 @@
+/// A broken invariant of a `Partition`, described for a test failure message.
+struct PartitionInvariantViolation: Error, CustomStringConvertible {
+    /// What is wrong.
+    let description: String
+}
+
+extension Partition {
+    /// Checks every invariant and throws the first violation found.
+    ///
+    /// Every unit is assigned exactly one grid in range; every tally equals a recomputation (within
+    /// 1e-6 relative); every non-empty grid is connected (island links count); every centre is in
+    /// its own grid.
+    /// - Complexity: O(n + m).
+    func checkInvariants() throws(PartitionInvariantViolation) {
+        guard assignment.count == graph.unitCount else {
+            throw PartitionInvariantViolation(description: "assignment has \(assignment.count) entries for \(graph.unitCount) units")
+        }
+        for (u, g) in assignment.enumerated() where g < 0 || Int(g) >= gridCount {
+            throw PartitionInvariantViolation(description: "unit \(u) has grid \(g), outside 0..<\(gridCount)")
+        }
+        let t = Partition.tallies(graph: graph, gridCount: gridCount, assignment: assignment)
+        func close(_ a: Double, _ b: Double, scale: Double) -> Bool {
+            abs(a - b) <= 1e-6 * max(scale, abs(a), abs(b))
+        }
+        let totalWeight = max(1e-12, graph.weight.reduce(0, +))
+        let totalArea = max(1e-12, graph.area.reduce(0, +))
+        let totalPerimeter = max(1e-12, graph.perimeter.reduce(0, +))
+        for g in 0..<gridCount {
+            if t.unitCount[g] != unitCount[g] {
+                throw PartitionInvariantViolation(description: "grid \(g) counts \(unitCount[g]) units, recount \(t.unitCount[g])")
+            }
+            let checks: [(String, Double, Double, Double)] = [
+                ("weight", weight[g], t.weight[g], totalWeight),
+                ("area", area[g], t.area[g], totalArea),
+                ("perimeter", perimeter[g], t.perimeter[g], totalPerimeter),
+                ("momentX", momentX[g], t.momentX[g], max(1, abs(t.momentR2[g]).squareRoot() * totalArea.squareRoot())),
+                ("momentY", momentY[g], t.momentY[g], max(1, abs(t.momentR2[g]).squareRoot() * totalArea.squareRoot())),
+                ("momentR2", momentR2[g], t.momentR2[g], max(1, t.momentR2.reduce(0, +))),
+            ]
+            for (name, kept, fresh, scale) in checks where !close(kept, fresh, scale: scale) {
+                throw PartitionInvariantViolation(description: "grid \(g) \(name) tally \(kept) but recomputation \(fresh)")
+            }
+        }
+        for g in 0..<gridCount where centre[g] >= 0 && assignment[Int(centre[g])] != Int32(g) {
+            throw PartitionInvariantViolation(description: "centre unit \(centre[g]) of grid \(g) is in grid \(assignment[Int(centre[g])])")
+        }
+        let parts = gridParts()
+        var partsPerGrid = [Int](repeating: 0, count: gridCount)
+        for g in parts.partGrid { partsPerGrid[Int(g)] += 1 }
+        for g in 0..<gridCount where partsPerGrid[g] > 1 {
+            throw PartitionInvariantViolation(description: "grid \(g) falls apart into \(partsPerGrid[g]) parts")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Everything the optimizer needs: the unit graph, how many grids per sub-jurisdiction, the balance
+/// tolerance, a seed, and the optional previous plan and centre units.
+public struct PartitionProblem: Sendable {
+    /// The units and their adjacency.
+    public var graph: UnitGraph
+    /// K_j ≥ 1 grids for every jurisdiction j; their sum is K.
+    public var gridsPerJurisdiction: [Int]
+    /// Each grid's primary weight must lie within ±toleranceFraction of its jurisdiction's mean
+    /// (e.g. 0.05 for ±5 %).
+    public var toleranceFraction: Double
+    /// Fixes every random decision: same problem + seed give the same result.
+    public var seed: UInt64
+    /// Safety cap in seconds; nil picks one from the size. Iteration budgets are the normal stopping
+    /// rule: when this cap cuts a run short the result may depend on timing, and a note says so.
+    public var timeLimitSeconds: Double?
+    /// Per unit: its grid label in an earlier plan, or -1. Labels are arbitrary non-negative ints.
+    public var previousGrid: [Int32]?
+    /// One unit per grid that must end up in that grid (police posts), grid order: jurisdiction 0's
+    /// grids first. Count per jurisdiction must equal K_j.
+    public var centerUnits: [Int32]?
+    /// Worker threads (at least 1). The result never depends on it.
+    public var threads: Int
+
+    /// Creates a problem with no previous plan, no centres, 2 threads and a size-based time cap.
+    public init(graph: UnitGraph, gridsPerJurisdiction: [Int], toleranceFraction: Double, seed: UInt64) {
+        self.graph = graph
+        self.gridsPerJurisdiction = gridsPerJurisdiction
+        self.toleranceFraction = toleranceFraction
+        self.seed = seed
+        self.timeLimitSeconds = nil
+        self.previousGrid = nil
+        self.centerUnits = nil
+        self.threads = 2
+    }
+}

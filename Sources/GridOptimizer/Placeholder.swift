@@ -1,1 +1,0 @@
-// GridOptimizer: placeholder until the module's first file lands.

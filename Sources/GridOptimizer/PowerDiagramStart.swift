@@ -1,0 +1,235 @@
+/// A compact, nearly balanced first assignment: recursive coordinate bisection, refined into a
+/// balanced power diagram (capacitated k-means with additive weights) whose centres move to the
+/// area centroid of their cells.
+///
+/// The result may be split (a power cell can straddle a hole); `Partition.repairContiguity()`
+/// follows it.
+struct PowerDiagramStart {
+    /// The graph being partitioned.
+    let graph: WorkGraph
+    /// Number of grids.
+    let gridCount: Int
+    /// Fixed centre unit per grid (police posts), or nil to let centres move.
+    let centres: [Int32]?
+
+    /// Number of nearest centres a unit is compared against (through its current centre).
+    static let candidateCount = 10
+
+    /// Runs bisection and the power-diagram iterations.
+    /// - Parameter axis: direction (cos θ, sin θ) of the first bisection axis; varies between starts.
+    /// - Complexity: O(n log n log K + iterations · n · candidateCount + K²).
+    func run(axis: (Double, Double), outerIterations: Int = 12, innerIterations: Int = 8) -> [Int32] {
+        let n = graph.unitCount
+        let k = gridCount
+        var assignment: [Int32]
+        var cx = [Double](repeating: 0, count: k)
+        var cy = [Double](repeating: 0, count: k)
+        if let centres {
+            for g in 0..<k {
+                cx[g] = graph.x[Int(centres[g])]
+                cy[g] = graph.y[Int(centres[g])]
+            }
+            assignment = nearestCentre(cx: cx, cy: cy)
+        } else {
+            assignment = bisection(axis: axis)
+            areaCentroids(assignment, &cx, &cy)
+        }
+        guard k > 1, n > k else { return fillEmpty(assignment, cx: cx, cy: cy) }
+        let totalArea = graph.area.reduce(0, +)
+        let cellArea = max(totalArea / Double(k), 1e-9)
+        let totalWeight = graph.weight.reduce(0, +)
+        let mean = totalWeight / Double(k)
+        var alpha = [Double](repeating: 0, count: k)
+        var w = [Double](repeating: 0, count: k)
+        for outer in 0..<outerIterations {
+            let near = nearestCentres(cx: cx, cy: cy)
+            let l = min(k, PowerDiagramStart.candidateCount)
+            let rounds = outer == outerIterations - 1 ? innerIterations * 3 : innerIterations
+            for round in 0..<rounds {
+                for u in 0..<n {
+                    if let centres, centres[Int(assignment[u])] == Int32(u) { continue }
+                    let g = Int(assignment[u])
+                    let x = graph.x[u]
+                    let y = graph.y[u]
+                    var best = g
+                    var bestCost = Double.infinity
+                    for c in 0..<l {
+                        let h = Int(near[g * l + c])
+                        let dx = x - cx[h]
+                        let dy = y - cy[h]
+                        let cost = dx * dx + dy * dy - alpha[h]
+                        if cost < bestCost {
+                            bestCost = cost
+                            best = h
+                        }
+                    }
+                    assignment[u] = Int32(best)
+                }
+                guard mean > 0 else { continue }
+                for g in 0..<k { w[g] = 0 }
+                for u in 0..<n { w[Int(assignment[u])] += graph.weight[u] }
+                let step = 0.3 * cellArea / (1 + 0.1 * Double(round))
+                for g in 0..<k { alpha[g] += step * (mean - w[g]) / mean }
+            }
+            if centres == nil, outer < outerIterations - 1 {
+                areaCentroids(assignment, &cx, &cy)
+            }
+        }
+        return fillEmpty(assignment, cx: cx, cy: cy)
+    }
+
+    /// Gives every empty grid the unit nearest its centre taken from a grid with several units.
+    private func fillEmpty(_ start: [Int32], cx: [Double], cy: [Double]) -> [Int32] {
+        var assignment = start
+        var count = [Int](repeating: 0, count: gridCount)
+        for g in assignment { count[Int(g)] += 1 }
+        var taken = [Bool](repeating: false, count: graph.unitCount)
+        if let centres { for c in centres { taken[Int(c)] = true } }
+        for g in 0..<gridCount where count[g] == 0 {
+            var best = -1
+            var bestDistance = Double.infinity
+            for u in 0..<graph.unitCount where !taken[u] && count[Int(assignment[u])] > 1 {
+                let dx = graph.x[u] - cx[g]
+                let dy = graph.y[u] - cy[g]
+                let d = dx * dx + dy * dy
+                if d < bestDistance {
+                    bestDistance = d
+                    best = u
+                }
+            }
+            guard best >= 0 else { continue }  // fewer units than grids
+            count[Int(assignment[best])] -= 1
+            assignment[best] = Int32(g)
+            count[g] = 1
+            taken[best] = true
+        }
+        return assignment
+    }
+
+    /// Area centroid of each grid's units (grids without area keep their previous centre).
+    private func areaCentroids(_ assignment: [Int32], _ cx: inout [Double], _ cy: inout [Double]) {
+        var sa = [Double](repeating: 0, count: gridCount)
+        var sx = sa
+        var sy = sa
+        for u in 0..<graph.unitCount {
+            let g = Int(assignment[u])
+            let a = max(graph.area[u], 1e-12)
+            sa[g] += a
+            sx[g] += a * graph.x[u]
+            sy[g] += a * graph.y[u]
+        }
+        for g in 0..<gridCount where sa[g] > 0 {
+            cx[g] = sx[g] / sa[g]
+            cy[g] = sy[g] / sa[g]
+        }
+    }
+
+    /// For every centre, its `candidateCount` nearest centres (itself first), flattened.
+    /// - Complexity: O(K² · candidateCount).
+    private func nearestCentres(cx: [Double], cy: [Double]) -> [Int32] {
+        let k = gridCount
+        let l = min(k, PowerDiagramStart.candidateCount)
+        var result = [Int32](repeating: 0, count: k * l)
+        var dist = [Double](repeating: 0, count: l)
+        for g in 0..<k {
+            var filled = 0
+            for h in 0..<k {
+                let dx = cx[h] - cx[g]
+                let dy = cy[h] - cy[g]
+                let d = h == g ? -1 : dx * dx + dy * dy
+                if filled < l {
+                    var i = filled
+                    while i > 0, dist[i - 1] > d {
+                        dist[i] = dist[i - 1]
+                        result[g * l + i] = result[g * l + i - 1]
+                        i -= 1
+                    }
+                    dist[i] = d
+                    result[g * l + i] = Int32(h)
+                    filled += 1
+                } else if d < dist[l - 1] {
+                    var i = l - 1
+                    while i > 0, dist[i - 1] > d {
+                        dist[i] = dist[i - 1]
+                        result[g * l + i] = result[g * l + i - 1]
+                        i -= 1
+                    }
+                    dist[i] = d
+                    result[g * l + i] = Int32(h)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every unit's nearest centre, by brute force (used once, with fixed centres).
+    private func nearestCentre(cx: [Double], cy: [Double]) -> [Int32] {
+        var assignment = [Int32](repeating: 0, count: graph.unitCount)
+        for u in 0..<graph.unitCount {
+            var best = 0
+            var bestDistance = Double.infinity
+            for g in 0..<gridCount {
+                let dx = graph.x[u] - cx[g]
+                let dy = graph.y[u] - cy[g]
+                let d = dx * dx + dy * dy
+                if d < bestDistance {
+                    bestDistance = d
+                    best = g
+                }
+            }
+            assignment[u] = Int32(best)
+        }
+        if let centres { for (g, c) in centres.enumerated() { assignment[Int(c)] = Int32(g) } }
+        return assignment
+    }
+
+    /// Recursive coordinate bisection: splits the units along the longer (rotated) axis at the
+    /// weight share of each side's grid count.
+    /// - Complexity: O(n log n log K).
+    private func bisection(axis: (Double, Double)) -> [Int32] {
+        let n = graph.unitCount
+        var assignment = [Int32](repeating: 0, count: n)
+        var order = Array(0..<Int32(n))
+        let norm = max((axis.0 * axis.0 + axis.1 * axis.1).squareRoot(), 1e-300)
+        let c = norm > 1e-300 ? axis.0 / norm : 1
+        let s = norm > 1e-300 ? axis.1 / norm : 0
+        let px = (0..<n).map { c * graph.x[$0] + s * graph.y[$0] }
+        let py = (0..<n).map { -s * graph.x[$0] + c * graph.y[$0] }
+        let useCount = graph.weight.reduce(0, +) <= 0
+        var stack: [(lo: Int, hi: Int, k: Int, base: Int)] = [(0, n, gridCount, 0)]
+        while let (lo, hi, k, base) = stack.popLast() {
+            if k == 1 || hi - lo <= 1 {
+                for i in lo..<hi { assignment[Int(order[i])] = Int32(base) }
+                continue
+            }
+            var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+            for i in lo..<hi {
+                let u = Int(order[i])
+                minX = min(minX, px[u]); maxX = max(maxX, px[u])
+                minY = min(minY, py[u]); maxY = max(maxY, py[u])
+            }
+            let key = maxX - minX >= maxY - minY ? px : py
+            order[lo..<hi].sort { key[Int($0)] < key[Int($1)] || (key[Int($0)] == key[Int($1)] && $0 < $1) }
+            let k1 = k / 2
+            var total = 0.0
+            for i in lo..<hi { total += useCount ? 1 : graph.weight[Int(order[i])] }
+            let target = total * Double(k1) / Double(k)
+            let count = hi - lo
+            let minSplit = lo + min(k1, count / 2)
+            let maxSplit = hi - min(k - k1, count - count / 2)
+            var cumulative = 0.0
+            var split = lo
+            var bestGap = Double.infinity
+            for i in lo...hi {
+                if i >= minSplit, i <= maxSplit, abs(cumulative - target) < bestGap {
+                    bestGap = abs(cumulative - target)
+                    split = i
+                }
+                if i < hi { cumulative += useCount ? 1 : graph.weight[Int(order[i])] }
+            }
+            stack.append((lo, split, k1, base))
+            stack.append((split, hi, k - k1, base + k1))
+        }
+        return assignment
+    }
+}
