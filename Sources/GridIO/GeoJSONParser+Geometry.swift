@@ -1,0 +1,203 @@
+import GridModel
+
+extension GeoJSONParser {
+    /// The geometry types gridplan reads.
+    enum GeometryKind { case point, multiPoint, polygon, multiPolygon }
+
+    /// Reads a geometry object or null at the current position. Returns nil for null and for
+    /// empty coordinates (counted as `GEOMETRY_EMPTY`). In point mode, polygons are refused.
+    mutating func parseGeometry(topLevel: Bool) throws(GridIOError) -> FeatureGeometry? {
+        s.skipWhitespace()
+        if s.current == UInt8(ascii: "n") {
+            try s.expectLiteral("null")
+            return nil
+        }
+        guard s.current == UInt8(ascii: "{") else { throw s.error("expected a geometry object or null, found \(s.foundText)") }
+        guard let type = try peekType() else { throw s.error("the geometry has no \"type\" member") }
+        let expected = pointMode ? "Point or MultiPoint" : "Polygon or MultiPolygon"
+        let kind: GeometryKind
+        switch type {
+        case "Point": kind = .point
+        case "MultiPoint": kind = .multiPoint
+        case "Polygon": kind = .polygon
+        case "MultiPolygon": kind = .multiPolygon
+        case "LineString", "MultiLineString", "GeometryCollection":
+            throw s.error("\(type) is not supported; expected \(expected)")
+        default:
+            throw s.error("unknown geometry type \"\(type)\"; expected \(expected)")
+        }
+        if pointMode && (kind == .polygon || kind == .multiPolygon) {
+            throw s.error("\(type) geometry in a point file; expected Point or MultiPoint")
+        }
+        let line = s.line
+        try s.beginObject()
+        var first = true
+        var keys = KeyTracker()
+        var sawCoordinates = false
+        var geometry: FeatureGeometry?
+        while let k = try s.nextMember(&first) {
+            try keys.insert(k, scanner: s)
+            if k.equals("coordinates", s.base) {
+                sawCoordinates = true
+                geometry = try parseCoordinates(kind)
+            } else if topLevel && k.equals("crs", s.base) {
+                try readCRSMember()
+            } else {
+                try s.skipValue()
+            }
+        }
+        if !sawCoordinates { throw s.error("the \(type) geometry has no \"coordinates\" member") }
+        if geometry == nil {
+            let loc = "feature \(s.featureIndex ?? 0), line \(line)"
+            diagnostics.add(
+                "GEOMETRY_EMPTY", location: loc,
+                text: pointMode ? "feature(s) with empty coordinates skipped" : "geometries with empty coordinates taken as null")
+        }
+        return geometry
+    }
+
+    /// Reads the `coordinates` value for a geometry of `kind`; nil when it is empty (`[]`).
+    mutating func parseCoordinates(_ kind: GeometryKind) throws(GridIOError) -> FeatureGeometry? {
+        switch kind {
+        case .point:
+            if isEmptyArray() { return nil }
+            let (x, y) = try readPosition()
+            return .point(x: x, y: y)
+        case .multiPoint:
+            var xy: [Double] = []
+            try s.beginArray("an array of positions")
+            var first = true
+            while try s.nextElement(&first) {
+                let (x, y) = try readPosition()
+                xy.append(x)
+                xy.append(y)
+            }
+            return xy.isEmpty ? nil : .multiPoint(xy)
+        case .polygon:
+            return try readPolygon(number: nil).map { .polygon($0) }
+        case .multiPolygon:
+            var polygons: [Polygon] = []
+            try s.beginArray("an array of polygons")
+            var first = true
+            while try s.nextElement(&first) {
+                let start = s.pos
+                guard let p = try readPolygon(number: polygons.count + 1) else {
+                    throw s.error("polygon \(polygons.count + 1) of the MultiPolygon has no rings", at: start)
+                }
+                polygons.append(p)
+            }
+            return polygons.isEmpty ? nil : .multiPolygon(MultiPolygon(polygons: polygons))
+        }
+    }
+
+    /// True (and consumed) when the value at the current position is `[]`.
+    mutating func isEmptyArray() -> Bool {
+        s.skipWhitespace()
+        guard s.current == UInt8(ascii: "[") else { return false }
+        let m = s.mark
+        s.pos += 1
+        s.skipWhitespace()
+        if s.current == UInt8(ascii: "]") {
+            s.pos += 1
+            return true
+        }
+        s.reset(to: m)
+        return false
+    }
+
+    /// Reads a position `[x, y]` or `[x, y, z, …]`; numbers past the second are checked and dropped.
+    @inline(__always) mutating func readPosition() throws(GridIOError) -> (Double, Double) {
+        try s.beginArray("a position [x, y]")
+        var first = true
+        var n = 0
+        var x = 0.0, y = 0.0
+        while try s.nextElement(&first) {
+            let v = try s.readCoordinate()
+            if n == 0 { x = v } else if n == 1 { y = v }
+            n += 1
+        }
+        if n < 2 { throw s.error("a position needs at least 2 numbers, found \(n)", at: s.pos - 1) }
+        return (x, y)
+    }
+
+    /// Reads a polygon (array of rings); nil when it has no rings. `number` is its 1-based place
+    /// in a MultiPolygon, for messages.
+    mutating func readPolygon(number: Int?) throws(GridIOError) -> Polygon? {
+        try s.beginArray("an array of rings")
+        var first = true
+        var rings: [[Double]] = []
+        while try s.nextElement(&first) {
+            rings.append(try readRing(ring: rings.count + 1, polygon: number))
+        }
+        return rings.isEmpty ? nil : Polygon(rings: rings)
+    }
+
+    /// Reads a linear ring. An unclosed ring is closed by repeating its first position and counted
+    /// (`RING_CLOSED`); a ring with fewer than 4 positions once closed is an error.
+    mutating func readRing(ring: Int, polygon: Int?) throws(GridIOError) -> [Double] {
+        let startLine = s.line
+        let start = s.pos
+        try s.beginArray("a ring (array of positions)")
+        var first = true
+        var xy: [Double] = []
+        while try s.nextElement(&first) {
+            let (x, y) = try readPosition()
+            xy.append(x)
+            xy.append(y)
+        }
+        let n = xy.count / 2
+        let name = polygon.map { "ring \(ring) of polygon \($0)" } ?? "ring \(ring)"
+        if n > 0 && (xy[0] != xy[2 * n - 2] || xy[1] != xy[2 * n - 1]) {
+            xy.append(xy[0])
+            xy.append(xy[1])
+            diagnostics.add(
+                "RING_CLOSED", location: "feature \(s.featureIndex ?? 0), line \(startLine)",
+                text: "unclosed ring(s) closed by repeating the first position")
+        }
+        if xy.count / 2 < 4 {
+            let loc = s.line == startLine ? s.location(at: start) : "feature \(s.featureIndex ?? 0), line \(startLine)"
+            throw GridIOError(
+                file: file, message: "\(name) has \(n) positions; a closed linear ring needs at least 4",
+                location: loc, kind: .badData)
+        }
+        return xy
+    }
+
+    /// Reads the legacy `crs` member (GeoJSON 2008) into `crs`, e.g. "EPSG:4549".
+    mutating func readCRSMember() throws(GridIOError) {
+        if s.current == UInt8(ascii: "n") {
+            try s.expectLiteral("null")
+            return
+        }
+        let start = s.pos
+        try s.beginObject("a crs object")
+        var first = true
+        var keys = KeyTracker()
+        var type: String?
+        var name: String?
+        while let k = try s.nextMember(&first) {
+            try keys.insert(k, scanner: s)
+            if k.equals("type", s.base), s.current == UInt8(ascii: "\"") {
+                type = try s.readString()
+            } else if k.equals("properties", s.base), s.current == UInt8(ascii: "{") {
+                try s.beginObject()
+                var f = true
+                var pkeys = KeyTracker()
+                while let pk = try s.nextMember(&f) {
+                    try pkeys.insert(pk, scanner: s)
+                    if pk.equals("name", s.base), s.current == UInt8(ascii: "\"") {
+                        name = try s.readString()
+                    } else {
+                        try s.skipValue()
+                    }
+                }
+            } else {
+                try s.skipValue()
+            }
+        }
+        guard type == "name", let name else {
+            throw s.error("unsupported crs member; only {\"type\": \"name\", \"properties\": {\"name\": …}} is read", at: start)
+        }
+        crs = CRSName.normalize(name)
+    }
+}

@@ -1,0 +1,76 @@
+/// An object member name as scanned: a byte range of the buffer, plus its decoded bytes when the
+/// name holds escapes (rare), so names compare without allocating.
+struct JSONKey {
+    var start: Int
+    var end: Int
+    /// Decoded UTF-8 when the raw text holds backslash escapes; nil otherwise.
+    var decoded: [UInt8]?
+
+    var count: Int { decoded?.count ?? (end - start) }
+
+    /// The key's UTF-8 byte at offset `k`.
+    @inline(__always) func byte(_ k: Int, _ base: UnsafePointer<UInt8>) -> UInt8 {
+        if let d = decoded { return d[k] }
+        return base[start + k]
+    }
+
+    /// True when the key is exactly `lit`.
+    @inline(__always) func equals(_ lit: StaticString, _ base: UnsafePointer<UInt8>) -> Bool {
+        let n = lit.utf8CodeUnitCount
+        guard count == n else { return false }
+        let p = lit.utf8Start
+        for k in 0..<n where byte(k, base) != p[k] { return false }
+        return true
+    }
+
+    /// True when the key is exactly the UTF-8 bytes `name`.
+    func equals(_ name: [UInt8], _ base: UnsafePointer<UInt8>) -> Bool {
+        guard count == name.count else { return false }
+        for k in 0..<name.count where byte(k, base) != name[k] { return false }
+        return true
+    }
+
+    /// True when both keys name the same member.
+    func equals(_ other: JSONKey, _ base: UnsafePointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        for k in 0..<count where byte(k, base) != other.byte(k, base) { return false }
+        return true
+    }
+
+    /// The key as a Swift string.
+    func string(_ base: UnsafePointer<UInt8>) -> String {
+        if let d = decoded { return String(decoding: d, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+    }
+}
+
+/// The member names seen in one object, to refuse duplicates (RFC 7493 I-JSON).
+struct KeyTracker {
+    private var keys: [JSONKey] = []
+    private var hashed: Set<[UInt8]>?
+
+    /// Records `key`, throwing when the object already has a member of that name.
+    /// - Complexity: O(k) per key up to 32 keys, then amortised O(1).
+    mutating func insert(_ key: JSONKey, scanner s: JSONScanner) throws(GridIOError) {
+        if hashed == nil {
+            for k in keys where k.equals(key, s.base) {
+                throw s.error("duplicate member \"\(key.string(s.base))\" in object", at: key.start - 1)
+            }
+            keys.append(key)
+            if keys.count > 32 {
+                var set = Set<[UInt8]>()
+                for k in keys { set.insert(Self.bytes(k, s.base)) }
+                hashed = set
+            }
+        } else {
+            let b = Self.bytes(key, s.base)
+            if hashed?.insert(b).inserted == true { return }
+            throw s.error("duplicate member \"\(key.string(s.base))\" in object", at: key.start - 1)
+        }
+    }
+
+    private static func bytes(_ k: JSONKey, _ base: UnsafePointer<UInt8>) -> [UInt8] {
+        if let d = k.decoded { return d }
+        return Array(UnsafeBufferPointer(start: base + k.start, count: k.end - k.start))
+    }
+}

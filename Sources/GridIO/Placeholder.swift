@@ -1,1 +1,0 @@
-// GridIO: placeholder until the module's first file lands.
