@@ -122,6 +122,15 @@ public final class OutputFolder {
             }
             createdTarget = true
         }
+        // Refuse before changing anything when an output name is taken by something that is not a file.
+        for name in staged {
+            var st = stat()
+            if lstat(path + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+                if createdTarget { _ = rmdir(path) }
+                discard()
+                throw GridIOError(file: path + "/" + name, message: "exists and is not a file; not replaced", kind: .unwritable)
+            }
+        }
         let backup = stagingPath + "/.previous"
         var kept: [(name: String, linked: Bool)] = []
         var moved: [String] = []
