@@ -46,6 +46,7 @@ extension GeometryEngine {
             return fast
         }
         geos.sink.lastError = nil
+        coverageUnionFallbacks += 1
         return try coll.unaryUnion()
     }
 }

@@ -12,6 +12,10 @@ public final class GeometryEngine {
     /// Transformers by "source\u{0}target"; lookups only, never iterated.
     var transformers: [String: CoordinateTransformer] = [:]
 
+    /// How many unions so far fell back from coverage union to unary union (the coverage was not exact).
+    /// Hexagon units should never need it; given units may.
+    public internal(set) var coverageUnionFallbacks = 0
+
     public init() throws(GeometryError) {
         geos = try GEOSContext()
         proj = try ProjContext()
