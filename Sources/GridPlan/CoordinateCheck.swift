@@ -1,0 +1,43 @@
+import GridModel
+
+/// Sanity checks on raw coordinates that refuse impossible values and suggest (never apply) a fix.
+enum CoordinateCheck {
+    /// Every coordinate of a geographic CRS must be a longitude in [−180, 180] and a latitude in [−90, 90].
+    static func checkShape(_ m: MultiPolygon, crs: String, file: String, feature: Int) throws(PipelineError) {
+        guard CRSName.isGeographic(crs) else { return }
+        for polygon in m.polygons {
+            for ring in polygon.rings {
+                for i in stride(from: 0, to: ring.count, by: 2) {
+                    try check(x: ring[i], y: ring[i + 1], crs: crs, file: file, location: "feature \(feature)")
+                }
+            }
+        }
+    }
+
+    static func checkPoints(_ p: PointTable, crs: String, file: String) throws(PipelineError) {
+        guard CRSName.isGeographic(crs) else { return }
+        let csv = file.lowercased().hasSuffix(".csv")
+        for i in 0..<p.count {
+            let source = p.sources.indices.contains(i) ? Int(p.sources[i]) : i
+            try check(x: p.x[i], y: p.y[i], crs: crs, file: file, location: csv ? "line \(source)" : "feature \(source)")
+        }
+    }
+
+    private static func check(x: Double, y: Double, crs: String, file: String, location: String) throws(PipelineError) {
+        if abs(x) <= 180 && abs(y) <= 90 { return }
+        var hint = ""
+        if abs(x) <= 90 && abs(y) <= 180 {
+            hint = "; longitude and latitude look swapped (the file must hold longitude first)"
+        } else if abs(x) > 1000 || abs(y) > 1000 {
+            hint = "; the values look like projected metres: declare the CRS, e.g. --input-crs EPSG:4549 (CGCS2000 Gauss-Kruger CM 120E)"
+            if abs(x) > 10_000_000 {
+                let zone = Int(abs(x) / 1_000_000)
+                if (25...45).contains(zone) { hint = "; the values look like Gauss-Kruger 3° zone \(zone) metres: declare --input-crs EPSG:\(4488 + zone)" }
+                if (13...23).contains(zone) { hint = "; the values look like Gauss-Kruger 6° zone \(zone) metres: declare --input-crs EPSG:\(4478 + zone)" }
+            }
+        }
+        throw PipelineError(
+            .data,
+            "\(file): coordinate (\(x), \(y)) is not a longitude/latitude in \(crs) (\(location))\(hint)")
+    }
+}

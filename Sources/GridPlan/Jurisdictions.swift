@@ -1,0 +1,69 @@
+import GridModel
+
+/// The boundary as sub-jurisdictions: boundary features grouped by the `--boundary-id` property.
+struct Jurisdictions {
+    /// Names in output order (numeric names sorted numerically, others by text); "" for one jurisdiction.
+    var names: [String]
+    /// Polygons of each jurisdiction, still in the input CRS, one entry per contributing feature.
+    var parts: [[MultiPolygon]]
+    /// 0-based feature index of each contributing part, for messages.
+    var featureIndices: [[Int]]
+
+    /// Groups polygon features by `idField` (or takes them all as one jurisdiction).
+    /// Features without geometry are skipped with a warning; point geometries and a missing id are errors.
+    static func group(
+        _ features: [Feature], idField: String?, file: String, warn: (Diagnostic) -> Void
+    ) throws(PipelineError) -> Jurisdictions {
+        if let idField, features.allSatisfy({ $0.geometry == nil || $0[property: idField] == nil }) {
+            throw PipelineError(.data, "\(file): no feature has the property \(idField) (--boundary-id)")
+        }
+        var byName: [String: Int] = [:]
+        var names: [String] = []
+        var parts: [[MultiPolygon]] = []
+        var indices: [[Int]] = []
+        var nullCount = 0
+        var firstNull = -1
+        for f in features {
+            guard let g = f.geometry else {
+                nullCount += 1
+                if firstNull < 0 { firstNull = f.index }
+                continue
+            }
+            guard let shape = g.multiPolygon else {
+                throw PipelineError(.data, "\(file): feature \(f.index) is a point; a boundary must be Polygon or MultiPolygon (line \(f.line))")
+            }
+            var name = ""
+            if let idField {
+                guard let v = f[property: idField], let text = v.text, !text.isEmpty else {
+                    throw PipelineError(.data, "\(file): feature \(f.index) has no value for --boundary-id \(idField) (line \(f.line))")
+                }
+                name = text
+            }
+            if let k = byName[name] {
+                parts[k].append(shape)
+                indices[k].append(f.index)
+            } else {
+                byName[name] = names.count
+                names.append(name)
+                parts.append([shape])
+                indices.append([f.index])
+            }
+        }
+        if nullCount > 0 {
+            warn(Diagnostic(code: "GEOMETRY_NULL", file: file, location: "feature \(firstNull)",
+                            message: "\(nullCount) boundary feature(s) without geometry skipped", count: nullCount))
+        }
+        guard !names.isEmpty else {
+            throw PipelineError(.data, "\(file): no Polygon or MultiPolygon feature")
+        }
+        // Stable output order independent of file order.
+        let order = names.indices.sorted { Self.nameLess(names[$0], names[$1]) }
+        return Jurisdictions(
+            names: order.map { names[$0] }, parts: order.map { parts[$0] }, featureIndices: order.map { indices[$0] })
+    }
+
+    static func nameLess(_ a: String, _ b: String) -> Bool {
+        if let x = Double(a), let y = Double(b), x != y { return x < y }
+        return a < b
+    }
+}

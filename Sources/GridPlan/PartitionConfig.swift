@@ -1,0 +1,34 @@
+/// Everything `gridplan partition` needs, resolved from the plan file and the command line.
+///
+/// Paths are as the user gave them (plan-file paths already made relative to the working folder).
+public struct PartitionConfig: Sendable {
+    public var boundaryPath: String
+    /// Property naming sub-jurisdictions (police-station areas); nil = one jurisdiction.
+    public var boundaryIdField: String?
+    public var pointsPath: String?
+    /// Weight fields; the first is balanced within the tolerance. Empty: every point weighs 1.
+    public var weightFields: [String] = []
+    public var idField: String?
+    public var unitsPath: String?
+    public var unitIdField: String?
+    public var cellSizeMetres: Double?
+    public var gridCount: Int?
+    public var targetWeight: Double?
+    public var toleranceFraction: Double = 0.05
+    /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
+    public var inputCRS: String?
+    /// Metric CRS for geometry; "auto" = UTM zone of the centroid.
+    public var workCRS: String = "auto"
+    public var previousPath: String?
+    public var centersPath: String?
+    public var codePrefix: String?
+    public var timeLimitSeconds: Double?
+    public var seed: UInt64 = 1
+    public var outputPath: String
+    public var force: Bool = false
+
+    public init(boundaryPath: String, outputPath: String) {
+        self.boundaryPath = boundaryPath
+        self.outputPath = outputPath
+    }
+}

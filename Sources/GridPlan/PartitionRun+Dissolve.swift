@@ -1,0 +1,72 @@
+import GridGeometry
+import GridModel
+
+/// The grids as shapes (metres) with their statistics, in output order.
+struct DissolvedGrids {
+    var numbering: GridNumbering
+    /// Shape per output position, metres.
+    var shapes: [MultiPolygon]
+    /// Stats per output position.
+    var stats: [GridStats]
+}
+
+extension PartitionRun {
+    func dissolve(units: BuiltUnits, solution: Solution, aggregated a: Aggregated) throws(PipelineError) -> DissolvedGrids {
+        try times.time("dissolve") { () throws(PipelineError) -> DissolvedGrids in
+            let r = solution.result
+            let k = r.gridJurisdiction.count
+            stage("dissolve", "dissolving units into \(k) grids")
+            let pieces: [(shape: MultiPolygon, area: Double, perimeter: Double)]
+            do throws(GeometryError) {
+                pieces = try engine.dissolve(units: units.set, assignment: r.assignment, gridCount: k)
+            } catch {
+                throw PipelineError(.internalError, "dissolving grids: \(error.message)")
+            }
+            // Centroids (area-weighted over units) for numbering.
+            var cx = Array(repeating: 0.0, count: k), cy = cx, area = cx
+            var unitCount = Array(repeating: 0, count: k), pointCount = unitCount
+            for u in 0..<r.assignment.count {
+                let g = Int(r.assignment[u])
+                let w = units.set.area[u]
+                cx[g] += units.set.centroidX[u] * w
+                cy[g] += units.set.centroidY[u] * w
+                area[g] += w
+                unitCount[g] += 1
+                pointCount[g] += a.pointsPerUnit[u]
+            }
+            for g in 0..<k where area[g] > 0 {
+                cx[g] /= area[g]
+                cy[g] /= area[g]
+            }
+            let meanArea = area.reduce(0, +) / Double(max(1, k))
+            let numbering = GridNumbering(
+                jurisdiction: r.gridJurisdiction, centroidX: cx, centroidY: cy, bandHeight: meanArea.squareRoot())
+            var shapes: [MultiPolygon] = []
+            var stats: [GridStats] = []
+            for g in numbering.order {
+                let j = Int(r.gridJurisdiction[g])
+                let piece = pieces[g]
+                let weights = (0..<a.weightNames.count).map { r.gridWeights.indices.contains($0) ? r.gridWeights[$0][g] : 0 }
+                let mean = solution.meanWeight[j]
+                let pp = piece.perimeter > 0 ? 4 * Double.pi * piece.area / (piece.perimeter * piece.perimeter) : 0
+                let id = numbering.ids[g]
+                stats.append(GridStats(
+                    gridID: id, gridCode: (config.codePrefix ?? "") + id,
+                    jurisdiction: jurisdictionNames.indices.contains(j) ? jurisdictionNames[j] : "",
+                    weights: weights, points: pointCount[g], units: unitCount[g],
+                    areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000, polsbyPopper: pp,
+                    deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
+                    exclaves: max(0, piece.shape.polygons.count - 1)))
+                shapes.append(piece.shape)
+            }
+            // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
+            for (p, g) in numbering.order.enumerated() where stats[p].exclaves > (r.exclaveParts.indices.contains(g) ? r.exclaveParts[g] : 0) {
+                warn(Diagnostic(
+                    code: "GRID_NOT_CONTIGUOUS", file: "",
+                    location: "grid \(stats[p].gridID)",
+                    message: "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
+            }
+            return DissolvedGrids(numbering: numbering, shapes: shapes, stats: stats)
+        }
+    }
+}

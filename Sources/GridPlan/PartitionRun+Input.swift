@@ -1,0 +1,99 @@
+import GridGeometry
+import GridIO
+import GridModel
+
+/// The inputs as read, still in their own CRS.
+struct RawInputs {
+    var boundaryFeatureCount: Int
+    var jurisdictions: Jurisdictions
+    var boundaryCRS: String
+    var points: PointTable
+    var pointsCRS: String
+    var pointsRead: Int
+    var units: [Feature]?
+    var unitsCRS: String
+}
+
+extension PartitionRun {
+    /// Reads the boundary, points and units files and settles each file's CRS.
+    func readInputs() throws(PipelineError) -> RawInputs {
+        try times.time("read") { () throws(PipelineError) -> RawInputs in
+            stage("read", "reading \(config.boundaryPath)")
+            let boundary = try readFeatures(config.boundaryPath)
+            let jurisdictions = try Jurisdictions.group(
+                boundary.features, idField: config.boundaryIdField, file: config.boundaryPath, warn: warn)
+            jurisdictionNames = jurisdictions.names
+            let boundaryCRS = try resolveCRS(fileCRS: boundary.crs, file: config.boundaryPath)
+
+            var unitFeatures: [Feature]?
+            var unitsCRS = boundaryCRS
+            if let unitsPath = config.unitsPath {
+                let doc = try readFeatures(unitsPath)
+                unitFeatures = doc.features
+                unitsCRS = try resolveCRS(fileCRS: doc.crs, file: unitsPath)
+            }
+
+            var points = PointTable(weightNames: config.weightFields)
+            var pointsCRS = boundaryCRS
+            if let pointsPath = config.pointsPath {
+                stage("read", "reading \(pointsPath)")
+                let (table, crs) = try readPoints(pointsPath)
+                points = table
+                pointsCRS = try resolveCRS(fileCRS: crs, file: pointsPath)
+            }
+            return RawInputs(
+                boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
+                boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS, pointsRead: points.count,
+                units: unitFeatures, unitsCRS: unitsCRS)
+        }
+    }
+
+    private func readFeatures(_ path: String) throws(PipelineError) -> GeoJSONDocument {
+        do throws(GridIOError) {
+            let doc = try GeoJSONReader.readFeatures(path: path)
+            for d in doc.diagnostics { warn(d) }
+            return doc
+        } catch {
+            throw PipelineError(error)
+        }
+    }
+
+    private func readPoints(_ path: String) throws(PipelineError) -> (PointTable, String?) {
+        let lower = path.lowercased()
+        do throws(GridIOError) {
+            if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
+                let (table, diagnostics) = try CSVPointReader.read(
+                    path: path, idField: config.idField, weightFields: config.weightFields)
+                for d in diagnostics { warn(d) }
+                return (table, nil)
+            }
+            let (table, crs, diagnostics) = try GeoJSONReader.readPoints(
+                path: path, idField: config.idField, weightFields: config.weightFields)
+            for d in diagnostics { warn(d) }
+            return (table, crs)
+        } catch {
+            throw PipelineError(error)
+        }
+    }
+
+    /// The CRS a file is in: `--input-crs`, else the file's legacy `crs` member, else EPSG:4326.
+    /// A declared CRS that contradicts the file's own is an error, never a silent override.
+    func resolveCRS(fileCRS: String?, file: String) throws(PipelineError) -> String {
+        if let declared = config.inputCRS {
+            if let fileCRS, CRSName.canonical(fileCRS) != CRSName.canonical(declared) {
+                throw PipelineError(
+                    .data,
+                    "\(file): the file declares its CRS as \(fileCRS) but --input-crs says \(declared); remove one of them")
+            }
+            return CRSName.canonical(declared)
+        }
+        if let fileCRS {
+            let c = CRSName.canonical(fileCRS)
+            if c != "EPSG:4326" {
+                warn(Diagnostic(code: "CRS_FROM_FILE", file: file, message: "coordinates read as \(fileCRS), from the file's crs member"))
+            }
+            return c
+        }
+        return "EPSG:4326"
+    }
+}

@@ -1,0 +1,87 @@
+import GridGeometry
+import GridModel
+
+/// The units and, for hexagons, the lattice used to place points quickly.
+struct BuiltUnits {
+    var set: UnitSet
+    var lattice: HexLattice?
+    /// Hexagon size actually used (metres); nil for given units.
+    var cellSizeMetres: Double?
+}
+
+extension PartitionRun {
+    /// Builds hexagon cells clipped to each jurisdiction, or takes the given unit polygons.
+    func buildUnits(_ p: ProjectedInputs) throws(PipelineError) -> BuiltUnits {
+        try times.time("units") { () throws(PipelineError) -> BuiltUnits in
+            if let shapes = p.unitShapes, let names = p.unitNames {
+                stage("units", "using \(shapes.count) given units")
+                do throws(GeometryError) {
+                    let set = try engine.givenUnits(shapes, names: names, jurisdictions: p.jurisdictions, snapMetres: 0.5)
+                    return BuiltUnits(set: set, lattice: nil, cellSizeMetres: nil)
+                } catch {
+                    throw PipelineError(geometry: error, file: config.unitsPath ?? "")
+                }
+            }
+            let size = config.cellSizeMetres ?? defaultCellSize(p)
+            stage("units", "hexagons of \(Format.fixed(size, 0)) m")
+            do throws(GeometryError) {
+                let (set, lattice) = try engine.hexagonUnits(jurisdictions: p.jurisdictions, cellSizeMetres: size)
+                return BuiltUnits(set: set, lattice: lattice, cellSizeMetres: size)
+            } catch {
+                throw PipelineError(geometry: error, file: config.boundaryPath)
+            }
+        }
+    }
+
+    /// A cell size that gives each grid about 60 hexagons (DESIGN: 30–100), made finer where the
+    /// workload is concentrated so that no cell holds more than about 1/12 of a grid's weight (a dense
+    /// core of a few heavy cells cannot be balanced), but never more than about 200 cells per grid.
+    /// Rounded to 2 significant digits so that the value in the report reads well.
+    func defaultCellSize(_ p: ProjectedInputs) -> Double {
+        let area = p.jurisdictionAreas.reduce(0, +)
+        let primary = p.points.weights.first
+        let total = primary.map { $0.reduce(0, +) } ?? Double(p.points.count)
+        var grids = Double(config.gridCount ?? 1)
+        if let target = config.targetWeight { grids = max(1, total / target) }
+        // Hexagon with distance s between opposite edges has area (√3/2)·s².
+        let sizeFor = { (cellsPerGrid: Double) in (area / (grids * cellsPerGrid) / (3.0.squareRoot() / 2)).squareRoot() }
+        var s = sizeFor(60)
+        let smallest = sizeFor(200)
+        let meanGrid = total / grids
+        while s > smallest, p.points.count > 0, CellLoad.heaviest(p.points, size: s) > meanGrid / 12 {
+            s *= 0.9
+        }
+        s = max(s, smallest)
+        var magnitude = 1.0
+        while magnitude * 100 <= s { magnitude *= 10 }
+        return max(1, (s / magnitude).rounded() * magnitude)
+    }
+}
+
+/// The heaviest square cell of a given size: a cheap stand-in for the heaviest hexagon.
+enum CellLoad {
+    /// - Complexity: O(n log n) for n points (sorting the cell keys).
+    static func heaviest(_ p: PointTable, size: Double) -> Double {
+        guard p.count > 0, size > 0 else { return 0 }
+        var keys: [(Int64, Double)] = []
+        keys.reserveCapacity(p.count)
+        let minX = p.x.min() ?? 0, minY = p.y.min() ?? 0
+        for i in 0..<p.count {
+            let cx = Int64(((p.x[i] - minX) / size).rounded(.down)), cy = Int64(((p.y[i] - minY) / size).rounded(.down))
+            keys.append((cx << 32 | cy, p.weights.isEmpty ? 1 : p.weights[0][i]))
+        }
+        keys.sort { $0.0 < $1.0 }
+        var best = 0.0, run = 0.0
+        var current = keys[0].0
+        for (k, w) in keys {
+            if k != current {
+                best = max(best, run)
+                run = 0
+                current = k
+            }
+            run += w
+        }
+        // A hexagon of the same width covers ~0.87 of the square's area.
+        return max(best, run) * 0.87
+    }
+}

@@ -1,0 +1,117 @@
+import GridGeometry
+import GridIO
+import GridModel
+
+extension PartitionRun {
+    /// Builds every output in memory, stages it beside the output folder, then renames all into place.
+    func write(
+        output: OutputFolder, inputs: RawInputs, projected: ProjectedInputs, units: BuiltUnits,
+        aggregated a: Aggregated, solution: Solution, grids: DissolvedGrids
+    ) throws(PipelineError) -> PartitionOutcome {
+        let (files, report) = try times.time("write") { () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
+            stage("write", "writing \(config.outputPath)")
+            let workCRS = projected.workCRS
+            var gridFeatures: [OutputFeature] = []
+            for (p, s) in grids.stats.enumerated() {
+                let shape = try transform(grids.shapes[p], from: workCRS, to: "EPSG:4326", file: "grids")
+                gridFeatures.append(OutputFeature(id: p + 1, properties: gridProperties(s, weightNames: a.weightNames), geometry: shape))
+            }
+            var unitFeatures: [OutputFeature] = []
+            let set = units.set
+            for u in set.area.indices {
+                let g = Int(solution.result.assignment[u])
+                let shape = try transform(set.shapes[u], from: workCRS, to: "EPSG:4326", file: "units")
+                let j = Int(set.jurisdiction[u])
+                unitFeatures.append(OutputFeature(
+                    id: u + 1,
+                    properties: [
+                        ("unit_id", .string(set.names[u])),
+                        ("grid_id", .string(grids.numbering.ids[g])),
+                        ("jurisdiction", .string(jurisdictionNames.indices.contains(j) ? jurisdictionNames[j] : "")),
+                        ("weight", .number(Format.rounded(a.unitWeights[0][u], 6))),
+                        ("area_km2", .number(Format.rounded(set.area[u] / 1e6, 6))),
+                    ],
+                    geometry: shape))
+            }
+            let pointsCSV = try pointsTable(projected.points, pointUnit: a.pointUnit, solution: solution, numbering: grids.numbering, workCRS: workCRS)
+            let report = ReportBuilder.partitionReport(
+                run: self, inputs: inputs, projected: projected, units: units, aggregated: a,
+                solution: solution, grids: grids)
+            var gridEdges: [(Int, Int)] = []
+            for u in set.area.indices {
+                let gu = grids.numbering.position[Int(solution.result.assignment[u])]
+                for e in Int(set.offsets[u])..<Int(set.offsets[u + 1]) {
+                    let gv = grids.numbering.position[Int(solution.result.assignment[Int(set.neighbors[e])])]
+                    if gu < gv { gridEdges.append((gu, gv)) }
+                }
+            }
+            let html = HTMLReport.render(
+                title: "gridplan: \(grids.stats.count) grids", shapes: grids.shapes,
+                borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
+                colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
+                weightNames: a.weightNames, tolerance: config.toleranceFraction, summary: ReportBuilder.summaryPairs(report))
+            let files = [
+                ("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")),
+                ("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")),
+                ("points.csv", pointsCSV),
+                ("report.html", html),
+            ]
+            return (files, report)
+        }
+        // report.json is serialised last so that its timings include the write stage.
+        let finalReport = ReportBuilder.withTimings(report, times: times)
+        do throws(GridIOError) {
+            for (name, bytes) in files { try output.stage(name: name, bytes: bytes) }
+            try output.stage(name: "report.json", bytes: JSONWriter.serialize(finalReport, pretty: true))
+            try output.commit()
+        } catch {
+            output.discard()
+            throw PipelineError(error)
+        }
+        return PartitionOutcome(
+            outputPath: config.outputPath, report: finalReport,
+            summary: ReportBuilder.summaryLines(finalReport, outputPath: config.outputPath))
+    }
+
+    func gridProperties(_ s: GridStats, weightNames: [String]) -> [(String, JSONValue)] {
+        var props: [(String, JSONValue)] = [
+            ("grid_id", .string(s.gridID)),
+            ("grid_code", .string(s.gridCode)),
+            ("jurisdiction", .string(s.jurisdiction)),
+            ("weight", .number(Format.rounded(s.weights[0], 6))),
+            ("points", .int(s.points)),
+            ("units", .int(s.units)),
+            ("area_km2", .number(Format.rounded(s.areaKm2, 6))),
+            ("perimeter_km", .number(Format.rounded(s.perimeterKm, 6))),
+            ("polsby_popper", .number(Format.rounded(s.polsbyPopper, 6))),
+            ("deviation", .number(Format.rounded(s.deviation, 6))),
+        ]
+        for k in 1..<max(1, weightNames.count) where k < s.weights.count {
+            props.append((weightNames[k], .number(Format.rounded(s.weights[k], 6))))
+        }
+        props.append(("exclaves", .int(s.exclaves)))
+        return props
+    }
+
+    /// points.csv: every input point in input order, with its grid or an empty grid_id when excluded.
+    private func pointsTable(
+        _ points: PointTable, pointUnit: [Int32], solution: Solution, numbering: GridNumbering, workCRS: String
+    ) throws(PipelineError) -> [UInt8] {
+        var lon = points.x, lat = points.y
+        if points.count > 0 {
+            do throws(GeometryError) {
+                try engine.transform(x: &lon, y: &lat, from: workCRS, to: "EPSG:4326")
+            } catch {
+                throw PipelineError(geometry: error, file: "points.csv")
+            }
+        }
+        var rows: [[String]] = []
+        rows.reserveCapacity(points.count)
+        for i in 0..<points.count {
+            let u = pointUnit.isEmpty ? -1 : Int(pointUnit[i])
+            let grid = u >= 0 ? numbering.ids[Int(solution.result.assignment[u])] : ""
+            rows.append([String(i), points.ids.isEmpty ? "" : points.ids[i], Format.fixed(lon[i], 7), Format.fixed(lat[i], 7), grid])
+        }
+        return CSVWriter.write(header: ["point_index", "id", "lon", "lat", "grid_id"], rows: rows)
+    }
+}

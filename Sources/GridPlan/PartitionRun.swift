@@ -1,0 +1,76 @@
+import GridGeometry
+import GridIO
+import GridModel
+import GridOptimizer
+
+/// The result of a successful `partition`: what was written and the numbers for the summary.
+public struct PartitionOutcome: Sendable {
+    public var outputPath: String
+    public var report: JSONValue
+    /// About ten lines for a planner (stdout).
+    public var summary: [String]
+}
+
+/// One run of the pipeline: read → project → units → aggregate → graph → partition → dissolve → write.
+///
+/// Holds the GEOS/PROJ engine (one per run, not shared) and the diagnostics. Never prints: events go
+/// to the sink. Nothing in the output folder changes unless every stage succeeds.
+final class PartitionRun {
+    let config: PartitionConfig
+    let sink: PipelineSink
+    let engine: GeometryEngine
+    var times = StageTimes()
+    var warnings: [Diagnostic] = []
+    /// Sub-jurisdiction names in output order, once the boundary is read.
+    var jurisdictionNames: [String] = []
+
+    init(config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) {
+        self.config = config
+        self.sink = sink
+        do throws(GeometryError) {
+            engine = try GeometryEngine()
+        } catch {
+            throw PipelineError(.internalError, "cannot start GEOS/PROJ: \(error.message)")
+        }
+    }
+
+    func warn(_ d: Diagnostic) {
+        warnings.append(d)
+        sink(.warning(d))
+    }
+
+    func stage(_ name: String, _ text: String) {
+        sink(.stage(name, text))
+    }
+}
+
+/// The `partition` pipeline.
+public enum PartitionPipeline {
+    /// Runs the whole pipeline and writes the outputs into `config.outputPath`.
+    /// - Throws: `PipelineError` naming the file and the problem; the output folder is then untouched.
+    public static func run(_ config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) -> PartitionOutcome {
+        try ConfigCheck.validate(config)
+        let output: OutputFolder
+        do throws(GridIOError) {
+            output = try OutputFolder(path: config.outputPath, force: config.force)
+        } catch {
+            throw PipelineError(error)
+        }
+        let run = try PartitionRun(config: config, sink: sink)
+        do {
+            let inputs = try run.readInputs()
+            let projected = try run.project(inputs)
+            let units = try run.buildUnits(projected)
+            let aggregated = try run.aggregate(projected, units: units)
+            let problem = try run.makeProblem(aggregated, units: units)
+            let solution = try run.partition(problem, aggregated: aggregated)
+            let grids = try run.dissolve(units: units, solution: solution, aggregated: aggregated)
+            return try run.write(
+                output: output, inputs: inputs, projected: projected, units: units,
+                aggregated: aggregated, solution: solution, grids: grids)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// GridPlan: placeholder until the module's first file lands.

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import GridModel
+import GridPlan
+
+/// Standard error output for warnings, progress and errors (stdout is kept for the summary).
+struct Console {
+    enum Level: Int { case quiet, normal, verbose }
+    var level: Level
+
+    /// Progress lines appear on a terminal or with --verbose.
+    var showsProgress: Bool { level == .verbose || (level == .normal && isatty(2) != 0) }
+
+    static func error(_ message: String) {
+        writeErr("gridplan: error: \(message)\n")
+    }
+
+    func warning(_ d: Diagnostic) {
+        guard level != .quiet else { return }
+        let count = d.count > 1 ? " [\(d.count)×, \(d.code)]" : " [\(d.code)]"
+        Self.writeErr("gridplan: warning: \(d.description)\(count)\n")
+    }
+
+    func progress(_ text: String) {
+        guard showsProgress else { return }
+        Self.writeErr("gridplan: \(text)\n")
+    }
+
+    func detail(_ text: String) {
+        guard level == .verbose else { return }
+        Self.writeErr("gridplan: \(text)\n")
+    }
+
+    static func writeErr(_ s: String) {
+        var bytes = Array(s.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+    }
+
+    /// A sink for the pipeline's events that prints according to the level.
+    func sink() -> PipelineSink {
+        let console = self
+        return { event in
+            switch event {
+            case .stage(_, let text): console.progress(text)
+            case .warning(let d): console.warning(d)
+            case .detail(let text): console.detail(text)
+            }
+        }
+    }
+}

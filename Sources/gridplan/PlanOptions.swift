@@ -1,0 +1,89 @@
+import GridIO
+import GridPlan
+
+/// Merges a plan file and the command line into a `PartitionConfig` (the command line wins).
+enum PlanOptions {
+    struct Failure: Error {
+        var message: String
+        var exitCode: Int32
+    }
+
+    static let knownKeys: Set<String> = [
+        "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
+        "tolerance", "input-crs", "work-crs", "code-prefix", "time-limit", "seed", "out", "force",
+    ]
+    static let pathKeys: Set<String> = ["boundary", "points", "units", "out"]
+
+    static func resolve(command c: PartitionCommand) throws(Failure) -> PartitionConfig {
+        var plan: [String: [String]] = [:]
+        if let path = c.plan {
+            let file: PlanFile
+            do {
+                file = try PlanFile.read(path: path)
+            } catch {
+                throw Failure(message: error.description, exitCode: error.kind == .missing ? 66 : 65)
+            }
+            for entry in file.entries {
+                guard knownKeys.contains(entry.key) else {
+                    throw Failure(message: "\(path): unknown key \(entry.key) (keys are the long options of partition, e.g. cell-size)", exitCode: 64)
+                }
+                plan[entry.key] = pathKeys.contains(entry.key) ? entry.values.map(file.resolvedPath) : entry.values
+            }
+        }
+        func single(_ key: String) throws(Failure) -> String? {
+            guard let values = plan[key] else { return nil }
+            guard values.count == 1 else { throw Failure(message: "\(c.plan ?? ""): \(key) takes one value", exitCode: 64) }
+            return values[0]
+        }
+        func pick(_ cli: String?, _ key: String) throws(Failure) -> String? {
+            if let cli { return cli }
+            return try single(key)
+        }
+        func number(_ key: String, _ cli: Double?) throws(Failure) -> Double? {
+            if let cli { return cli }
+            guard let text = try single(key) else { return nil }
+            guard let v = Double(text), v.isFinite else {
+                throw Failure(message: "\(c.plan ?? ""): \(key) must be a number (got \(text))", exitCode: 64)
+            }
+            return v
+        }
+        guard let boundary = try pick(c.boundary, "boundary") else {
+            throw Failure(message: "--boundary is required (or boundary: in a plan file)", exitCode: 64)
+        }
+        guard let out = try pick(c.out, "out") else {
+            throw Failure(message: "--out is required (or out: in a plan file)", exitCode: 64)
+        }
+        var config = PartitionConfig(boundaryPath: boundary, outputPath: out)
+        config.boundaryIdField = try pick(c.boundaryID, "boundary-id")
+        config.pointsPath = try pick(c.points, "points")
+        config.weightFields = c.weight.isEmpty ? (plan["weight"] ?? []) : c.weight
+        config.idField = try pick(c.idField, "id-field")
+        config.unitsPath = try pick(c.units, "units")
+        config.unitIdField = try pick(c.unitID, "unit-id")
+        config.cellSizeMetres = try number("cell-size", c.cellSize)
+        if let k = c.grids {
+            config.gridCount = k
+        } else if let text = try single("grids") {
+            guard let k = Int(text) else { throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: 64) }
+            config.gridCount = k
+        }
+        // A --target on the command line replaces a grids: in the plan, and the other way round.
+        config.targetWeight = try number("target", c.target)
+        if c.target != nil && c.grids == nil { config.gridCount = nil }
+        if c.grids != nil && c.target == nil { config.targetWeight = nil }
+        config.toleranceFraction = try number("tolerance", c.tolerance) ?? 0.05
+        config.inputCRS = try pick(c.inputCRS, "input-crs")
+        config.workCRS = (try pick(c.workCRS, "work-crs")) ?? "auto"
+        config.codePrefix = try pick(c.codePrefix, "code-prefix")
+        config.timeLimitSeconds = try number("time-limit", c.timeLimit)
+        if let s = c.seed {
+            config.seed = s
+        } else if let text = try single("seed") {
+            guard let s = UInt64(text) else { throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: 64) }
+            config.seed = s
+        }
+        let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
+        config.force = c.force || planForce
+        return config
+    }
+}
