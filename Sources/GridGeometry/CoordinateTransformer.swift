@@ -11,7 +11,16 @@ final class CoordinateTransformer {
     init(from source: String, to target: String, in context: ProjContext) throws(GeometryError) {
         context.log.lines.removeAll()
         guard let raw = proj_create_crs_to_crs(context.handle, source, target, nil) else {
-            throw context.error("cannot transform from '\(source)' to '\(target)'")
+            let both = context.error("cannot transform from '\(source)' to '\(target)'")
+            // Name the CRS PROJ does not know, if it is just one of them.
+            for name in [source, target] {
+                if let pj = proj_create(context.handle, name) {
+                    proj_destroy(pj)  // only a probe
+                } else {
+                    throw context.error("unknown CRS '\(name)'")
+                }
+            }
+            throw both
         }
         // normalize returns a NEW PJ: the raw one is ours to destroy either way.
         defer { proj_destroy(raw) }

@@ -40,6 +40,9 @@ public struct HexLattice: Sendable {
         self.wholeUnit = []
     }
 
+    /// Orientation: always pointy-top (two vertical edges per cell, rows horizontal), odd rows shifted east.
+    public var isPointyTop: Bool { true }
+
     /// Edge length (= circumradius), metres.
     public var edgeLength: Double { cellSizeMetres / 3.0.squareRoot() }
 
@@ -107,6 +110,11 @@ public struct HexLattice: Sendable {
         let ni = ci + a.0 + b.0, nj = cj + a.1 + b.1
         let nrow = nj / 3
         return ((ni - (nrow & 1)) / 2, nrow)
+    }
+
+    /// The six neighbouring cells, counter-clockwise starting south-east (across edge 0).
+    public func neighbors(col: Int, row: Int) -> [(col: Int, row: Int)] {
+        (0..<6).map { neighbour(col: col, row: row, edge: $0) }
     }
 
     /// Dense index of a cell, or nil outside the table.
