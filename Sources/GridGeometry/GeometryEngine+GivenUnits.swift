@@ -29,7 +29,7 @@ extension GeometryEngine {
             jp.append(try PreparedGeometry(g))
         }
         try checkNoOverlap(jg)
-        var pieces: [(geometry: Geometry, jurisdiction: Int32, name: String)] = []
+        var pieces: [(geometry: Geometry, jurisdiction: Int32, name: String, source: Int32)] = []
         for (i, shape) in shapes.enumerated() {
             var g = try geometry(shape)
             if !(try g.isValid()) { g = try g.makeValidStructure() }
@@ -52,7 +52,7 @@ extension GeometryEngine {
             }
             if keep.isEmpty, let largest = cut.max(by: { $0.2 < $1.2 }) { keep = [largest] }
             for (n, c) in keep.enumerated() {
-                pieces.append((c.0, c.1, keep.count == 1 ? names[i] : "\(names[i])_\(n + 1)"))
+                pieces.append((c.0, c.1, keep.count == 1 ? names[i] : "\(names[i])_\(n + 1)", Int32(i)))
             }
         }
         var units = UnitSet(
@@ -67,6 +67,7 @@ extension GeometryEngine {
             units.centroidX.append(c.x)
             units.centroidY.append(c.y)
             units.names.append(p.name)
+            units.sourceIndex.append(p.source)
         }
         let csr = UnitSet.csr(try snappedAdjacency(pieces.map { $0.geometry }, pieces.map { $0.jurisdiction }, snapMetres))
         units.offsets = csr.offsets

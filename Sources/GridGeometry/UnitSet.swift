@@ -24,10 +24,14 @@ public struct UnitSet: Sendable {
     public var neighbors: [Int32]
     /// Shared boundary length in metres, parallel to `neighbors`.
     public var sharedLength: [Double]
+    /// Given units: the index of the input shape each unit was cut from (several units may share one;
+    /// an input outside every jurisdiction has none). Hexagons: -1.
+    public var sourceIndex: [Int32]
 
     public init(
         shapes: [MultiPolygon], jurisdiction: [Int32], area: [Double], perimeter: [Double], centroidX: [Double],
-        centroidY: [Double], names: [String], offsets: [Int32], neighbors: [Int32], sharedLength: [Double]
+        centroidY: [Double], names: [String], offsets: [Int32], neighbors: [Int32], sharedLength: [Double],
+        sourceIndex: [Int32] = []
     ) {
         self.shapes = shapes
         self.jurisdiction = jurisdiction
@@ -39,6 +43,7 @@ public struct UnitSet: Sendable {
         self.offsets = offsets
         self.neighbors = neighbors
         self.sharedLength = sharedLength
+        self.sourceIndex = sourceIndex.isEmpty ? Array(repeating: -1, count: shapes.count) : sourceIndex
     }
 
     public var count: Int { shapes.count }

@@ -77,6 +77,9 @@ import Testing
         // V?2 crosses the border at x = 10 km: cut in two.
         #expect(units.names.contains("V02_1") && units.names.contains("V02_2"))
         #expect(units.names.contains("V00"))
+        for u in 0..<units.count {
+            #expect(units.names[u].hasPrefix(names[Int(units.sourceIndex[u])]))
+        }
         let total = try engine.area(j[0]) + engine.area(j[1])
         #expect(abs(units.area.reduce(0, +) - total) < 1e-9 * total + 0.3 * 4_000 * 2 + 1)
         func neighbours(_ a: String, _ b: String) -> Double? {
