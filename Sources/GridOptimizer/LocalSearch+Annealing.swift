@@ -9,21 +9,22 @@ extension LocalSearch {
     mutating func anneal(proposals: Int, stages: Int = 60) {
         let n = partition.graph.unitCount
         guard n > 1, partition.gridCount > 1, proposals > 0 else { return }
-        let t0 = startTemperature()
+        let t0 = startTemperature() * temperatureScale
         guard t0 > 0 else { return }
         let ratio = Math.geometricRatio(target: 1e-3, steps: stages)
         var temperature = t0
         let perStage = max(1, proposals / stages)
         var best = energy()
         var bestAssignment = partition.assignment
+        var boundary = BoundarySet(partition)
         for _ in 0..<stages {
             for _ in 0..<perStage {
                 iterations += 1
                 if outOfTime() { break }
-                let u = rng.nextIndex(n)
+                guard let u = boundary.randomUnit(&rng) else { break }
                 let lo = Int(partition.graph.offsets[u])
                 let degree = Int(partition.graph.offsets[u + 1]) - lo
-                if degree == 0 || partition.isCentre[u] { continue }
+                if partition.isCentre[u] { continue }
                 let g = partition.assignment[u]
                 let h = partition.assignment[Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])]
                 if h == g || partition.unitCount[Int(g)] <= 1 { continue }
@@ -33,6 +34,7 @@ extension LocalSearch {
                 if change > 0, rng.nextUnit() >= Math.expNegative(-change / temperature) { continue }
                 guard partition.canRemove(u) else { continue }
                 apply(u, to: h)
+                boundary.update(around: u, partition)
             }
             if timedOut { break }
             temperature *= ratio

@@ -21,6 +21,8 @@ struct LocalSearch {
     let deadline: ContinuousClock.Instant
     /// True once the deadline stopped the search.
     var timedOut = false
+    /// Multiplies the annealing start temperature (tuning).
+    var temperatureScale = 0.3
     /// Called after every accepted move (tests check invariants here).
     var onMove: ((Partition) -> Void)?
 

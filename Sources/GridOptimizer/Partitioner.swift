@@ -5,7 +5,7 @@ import Synchronization
 /// balanced grids.
 public enum Partitioner {
     /// Annealing proposals per unit and start.
-    static let proposalsPerUnit = 60
+    static let proposalsPerUnit = 500
 
     /// Solves `problem`.
     ///

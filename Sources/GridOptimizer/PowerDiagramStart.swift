@@ -18,7 +18,7 @@ struct PowerDiagramStart {
     /// Runs bisection and the power-diagram iterations.
     /// - Parameter axis: direction (cos θ, sin θ) of the first bisection axis; varies between starts.
     /// - Complexity: O(n log n log K + iterations · n · candidateCount + K²).
-    func run(axis: (Double, Double), outerIterations: Int = 12, innerIterations: Int = 8) -> [Int32] {
+    func run(axis: (Double, Double), outerIterations: Int = 80, innerIterations: Int = 6) -> [Int32] {
         let n = graph.unitCount
         let k = gridCount
         var assignment: [Int32]
