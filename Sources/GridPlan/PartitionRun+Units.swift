@@ -35,7 +35,7 @@ extension PartitionRun {
 
     /// A cell size that gives each grid about 60 hexagons (DESIGN: 30–100), made finer where the
     /// workload is concentrated so that no cell holds more than about 1/12 of a grid's weight (a dense
-    /// core of a few heavy cells cannot be balanced), but never more than about 200 cells per grid.
+    /// core of a few heavy cells cannot be balanced), but never more than about 150 cells per grid.
     /// Rounded to 2 significant digits so that the value in the report reads well.
     func defaultCellSize(_ p: ProjectedInputs) -> Double {
         let area = p.jurisdictionAreas.reduce(0, +)
@@ -46,10 +46,17 @@ extension PartitionRun {
         // Hexagon with distance s between opposite edges has area (√3/2)·s².
         let sizeFor = { (cellsPerGrid: Double) in (area / (grids * cellsPerGrid) / (3.0.squareRoot() / 2)).squareRoot() }
         var s = sizeFor(60)
-        let smallest = sizeFor(200)
+        let smallest = sizeFor(150)
         let meanGrid = total / grids
-        while s > smallest, p.points.count > 0, CellLoad.heaviest(p.points, size: s) > meanGrid / 12 {
-            s *= 0.9
+        if p.points.count > 0 {
+            var heaviest = CellLoad.heaviest(p.points, size: s)
+            while s * 0.9 > smallest, heaviest > meanGrid / 12 {
+                // Stop when finer cells no longer spread the load (many points at one address).
+                let next = CellLoad.heaviest(p.points, size: s * 0.9)
+                if next > heaviest * 0.95 { break }
+                s *= 0.9
+                heaviest = next
+            }
         }
         s = max(s, smallest)
         var magnitude = 1.0
