@@ -45,17 +45,36 @@ struct JSONKey {
 }
 
 /// The member names seen in one object, to refuse duplicates (RFC 7493 I-JSON).
+///
+/// The first four names are held inline (most GeoJSON objects have at most four members), so
+/// the common case allocates nothing.
 struct KeyTracker {
+    private var inline: (JSONKey?, JSONKey?, JSONKey?, JSONKey?) = (nil, nil, nil, nil)
+    private var count = 0
     private var keys: [JSONKey] = []
     private var hashed: Set<[UInt8]>?
 
     /// Records `key`, throwing when the object already has a member of that name.
     /// - Complexity: O(k) per key up to 32 keys, then amortised O(1).
     mutating func insert(_ key: JSONKey, scanner s: JSONScanner) throws(GridIOError) {
-        if hashed == nil {
-            for k in keys where k.equals(key, s.base) {
-                throw s.error("duplicate member \"\(key.string(s.base))\" in object", at: key.start - 1)
+        if count < 4 {
+            if let k = inline.0, k.equals(key, s.base) { throw duplicate(key, s) }
+            if let k = inline.1, k.equals(key, s.base) { throw duplicate(key, s) }
+            if let k = inline.2, k.equals(key, s.base) { throw duplicate(key, s) }
+            switch count {
+            case 0: inline.0 = key
+            case 1: inline.1 = key
+            case 2: inline.2 = key
+            default:
+                inline.3 = key
+                keys = [inline.0, inline.1, inline.2, inline.3].compactMap { $0 }
             }
+            count += 1
+            return
+        }
+        count += 1
+        if hashed == nil {
+            for k in keys where k.equals(key, s.base) { throw duplicate(key, s) }
             keys.append(key)
             if keys.count > 32 {
                 var set = Set<[UInt8]>()
@@ -65,8 +84,12 @@ struct KeyTracker {
         } else {
             let b = Self.bytes(key, s.base)
             if hashed?.insert(b).inserted == true { return }
-            throw s.error("duplicate member \"\(key.string(s.base))\" in object", at: key.start - 1)
+            throw duplicate(key, s)
         }
+    }
+
+    private func duplicate(_ key: JSONKey, _ s: JSONScanner) -> GridIOError {
+        s.error("duplicate member \"\(key.string(s.base))\" in object", at: key.start - 1)
     }
 
     private static func bytes(_ k: JSONKey, _ base: UnsafePointer<UInt8>) -> [UInt8] {
