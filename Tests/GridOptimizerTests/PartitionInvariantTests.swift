@@ -1,0 +1,82 @@
+import Testing
+@testable import GridOptimizer
+
+@Suite("Partition: tallies and contiguity hold after every move")
+struct PartitionInvariantTests {
+    /// The whole of a small graph as one work graph.
+    func work(_ graph: UnitGraph) -> WorkGraph {
+        let units = (0..<Int32(graph.unitCount)).map { $0 }
+        return WorkGraph(graph: graph, units: units, localIndex: units, useAreaAsWeight: false)
+    }
+
+    @Test("invariants hold after every accepted move of the whole search on small graphs")
+    func invariantsAfterEveryMove() throws {
+        for seed in UInt64(0)..<4 {
+            let graph = try TestGraphs.hexagons(
+                rows: 9, columns: 11, holes: [(4, 5, 1)], islands: [(0, 20, 2, 3)],
+                weights: .random(seed: seed, low: 0, high: 3))
+            let solver = JurisdictionSolver(
+                graph: work(graph), gridCount: 4, tolerance: 0.1, centres: nil, previous: nil, warmStart: nil,
+                proposalsPerUnit: 40, deadline: .now + .seconds(60))
+            var moves = 0
+            var failures: [String] = []
+            _ = solver.solve(start: Int(seed), seed: seed) { partition in
+                moves += 1
+                do { try partition.checkInvariants() } catch { failures.append("\(error)") }
+            }
+            #expect(moves > 10)
+            #expect(failures.isEmpty, "\(failures.prefix(3))")
+        }
+    }
+
+    @Test("a unit whose removal would split its grid is not removable; a leaf is")
+    func removability() throws {
+        // 1 × 5 strip of squares: 0-1-2-3-4, all in grid 0 except unit 4.
+        let graph = try TestGraphs.squares(rows: 1, columns: 5)
+        var partition = Partition(graph: work(graph), gridCount: 2, assignment: [0, 0, 0, 0, 1])
+        let removable = (0..<5).map { partition.canRemove($0) }
+        #expect(removable == [true, false, false, true, false], "a grid's only unit (4) stays")
+        partition.move(3, to: 1)
+        try partition.checkInvariants()
+        #expect(partition.weight == [3, 2])
+        #expect(partition.perimeter == [800, 600])
+    }
+
+    @Test("random legal moves on random graphs keep every tally equal to a recomputation")
+    func randomMovesKeepTallies() throws {
+        var rng = TestRandom(77)
+        for trial in 0..<5 {
+            let graph = try TestGraphs.hexagons(
+                rows: 6 + rng.index(6), columns: 6 + rng.index(6), weights: .random(seed: UInt64(trial), low: 0, high: 2))
+            let w = work(graph)
+            let start = PowerDiagramStart(graph: w, gridCount: 3, centres: nil).run(axis: (1, 0))
+            var partition = Partition(graph: w, gridCount: 3, assignment: start)
+            partition.repairContiguity()
+            try partition.checkInvariants()
+            for _ in 0..<300 {
+                let u = rng.index(w.unitCount)
+                let lo = Int(w.offsets[u])
+                let hi = Int(w.offsets[u + 1])
+                guard hi > lo else { continue }
+                let h = partition.assignment[Int(w.neighbors[lo + rng.index(hi - lo)])]
+                guard h != partition.assignment[u], partition.canRemove(u) else { continue }
+                partition.move(u, to: h)
+                try partition.checkInvariants()
+            }
+        }
+    }
+
+    @Test("repair hands minor parts to the grid sharing most boundary and leaves every grid connected")
+    func repairMakesGridsConnected() throws {
+        let graph = try TestGraphs.squares(rows: 4, columns: 4)
+        // Grid 0 has a stray unit (15) in the far corner surrounded by grid 1.
+        var assignment = [Int32](repeating: 1, count: 16)
+        for u in [0, 1, 4, 5, 15] { assignment[u] = 0 }
+        var partition = Partition(graph: work(graph), gridCount: 2, assignment: assignment)
+        #expect(throws: PartitionInvariantViolation.self) { try partition.checkInvariants() }
+        let moved = partition.repairContiguity()
+        #expect(moved == 1)
+        #expect(partition.assignment[15] == 1)
+        try partition.checkInvariants()
+    }
+}
