@@ -103,4 +103,16 @@ import Testing
         let fast = try engine.assignPoints(x: x, y: y, units: units, lattice: nil)
         #expect(fast == (try bruteForce(x, y, units)))
     }
+
+    @Test("a given unit poking 0.2 m over a border stays whole in the jurisdiction holding most of it")
+    func digitisingNoiseIsNotCut() throws {
+        let j = Fixtures.twoJurisdictions
+        let poke = MultiPolygon(Polygon(rings: [Fixtures.rect(8_000, 1_000, 10_000.2, 3_000)]))
+        let units = try engine.givenUnits([poke], names: ["P"], jurisdictions: j, snapMetres: 0.5)
+        #expect(units.names == ["P"])
+        #expect(units.jurisdiction == [0])
+        #expect(abs(units.area[0] - 2_000 * 2_000) < 1e-6)
+        let strict = try engine.givenUnits([poke], names: ["P"], jurisdictions: j, snapMetres: 0)
+        #expect(strict.names == ["P_1", "P_2"])
+    }
 }
