@@ -39,9 +39,8 @@ extension PartitionRun {
                     }
                 }
             } else if let given = p.unitWeights {
-                // Weights are properties of the given units, in the order given to givenUnits;
-                // a unit cut by a jurisdiction border shares its weight by area.
-                weights = try UnitWeights.distribute(given, units: units.set, names: p.unitNames ?? [])
+                weights = UnitWeights.distribute(
+                    given, units: units.set, featureIndex: p.unitFeatureIndex ?? [], file: config.unitsPath ?? "", warn: warn)
             }
             let used = counts.reduce(0, +)
             let excluded = p.points.count - used

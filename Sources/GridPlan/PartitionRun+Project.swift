@@ -11,6 +11,8 @@ struct ProjectedInputs {
     var points: PointTable
     var unitShapes: [MultiPolygon]?
     var unitNames: [String]?
+    /// Input feature index of each given unit.
+    var unitFeatureIndex: [Int]?
     /// Weights carried by given units (when there are no points): [k][unit].
     var unitWeights: [[Double]]?
 }
@@ -126,6 +128,7 @@ extension PartitionRun {
     ) throws(PipelineError) {
         var shapes: [MultiPolygon] = []
         var names: [String] = []
+        var featureIndex: [Int] = []
         var weights = Array(repeating: [Double](), count: config.weightFields.count)
         let weightsFromUnits = config.pointsPath == nil
         var seen: [String: Int] = [:]
@@ -154,10 +157,12 @@ extension PartitionRun {
             let projected = try transform(shape, from: crs, to: workCRS, file: file)
             shapes.append(try repair(projected, file: file, feature: f.index))
             names.append(name)
+            featureIndex.append(f.index)
         }
         guard !shapes.isEmpty else { throw PipelineError(.data, "\(file): no polygon units") }
         result.unitShapes = shapes
         result.unitNames = names
+        result.unitFeatureIndex = featureIndex
         if weightsFromUnits { result.unitWeights = weights }
     }
 

@@ -1,33 +1,36 @@
 import GridGeometry
+import GridModel
 
 /// Weights carried by given unit polygons (`--units` with `--weight` and no `--points`).
 enum UnitWeights {
     /// Maps the weights of the given units onto the units actually built. A given unit cut by a
-    /// jurisdiction border becomes pieces named `<id>_<k>`; its weight is shared among them by area.
+    /// jurisdiction border becomes several pieces (`UnitSet.sourceIndex`); its weight is shared among
+    /// them by area. Given units that lie outside every jurisdiction are reported with their weight.
     /// - Parameters:
     ///   - given: weights[k][i] of given unit i.
-    ///   - names: ids of the given units, parallel to `given[k]`.
-    static func distribute(_ given: [[Double]], units: UnitSet, names: [String]) throws(PipelineError) -> [[Double]] {
-        var index: [String: Int] = [:]
-        for (i, name) in names.enumerated() { index[name] = i }
-        var source = Array(repeating: -1, count: units.count)
-        var pieceArea = Array(repeating: 0.0, count: names.count)
+    ///   - featureIndex: the input feature of each given unit, for messages.
+    static func distribute(
+        _ given: [[Double]], units: UnitSet, featureIndex: [Int], file: String, warn: (Diagnostic) -> Void
+    ) -> [[Double]] {
+        let sources = given.first?.count ?? 0
+        var pieceArea = Array(repeating: 0.0, count: sources)
         for u in 0..<units.count {
-            let name = units.names[u]
-            var i = index[name]
-            if i == nil, let cut = name.lastIndex(of: "_"), name[name.index(after: cut)...].allSatisfy(\.isNumber) {
-                i = index[String(name[..<cut])]
-            }
-            guard let i else {
-                throw PipelineError(.internalError, "unit \(name) does not match any given unit")
-            }
-            source[u] = i
-            pieceArea[i] += units.area[u]
+            let i = Int(units.sourceIndex[u])
+            if i >= 0 && i < sources { pieceArea[i] += units.area[u] }
+        }
+        let outside = (0..<sources).filter { pieceArea[$0] <= 0 }
+        if let first = outside.first {
+            let lost = outside.reduce(0.0) { $0 + given[0][$1] }
+            warn(Diagnostic(
+                code: "UNIT_OUTSIDE_BOUNDARY", file: file, location: "first at feature \(featureIndex.indices.contains(first) ? featureIndex[first] : first)",
+                message: "\(outside.count) unit(s) outside the boundary excluded (weight \(Format.fixed(lost, 1)))",
+                count: outside.count))
         }
         return given.map { w in
             (0..<units.count).map { u in
-                let i = source[u]
-                return pieceArea[i] > 0 ? w[i] * units.area[u] / pieceArea[i] : 0
+                let i = Int(units.sourceIndex[u])
+                guard i >= 0 && i < sources, pieceArea[i] > 0 else { return 0 }
+                return w[i] * units.area[u] / pieceArea[i]
             }
         }
     }
