@@ -198,6 +198,6 @@ extension GeoJSONParser {
         guard type == "name", let name else {
             throw s.error("unsupported crs member; only {\"type\": \"name\", \"properties\": {\"name\": …}} is read", at: start)
         }
-        crs = CRSName.normalize(name)
+        crs = LegacyCRSName.normalize(name)
     }
 }

@@ -94,7 +94,7 @@ struct GeoJSONReaderAcceptTests {
         #expect(try GeoJSONReader.readFeatures(bytes: utf8(crs84), file: "c").crs == "OGC:CRS84")
         let bare = "{\"type\":\"Polygon\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4490\"}},\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}"
         #expect(try GeoJSONReader.readFeatures(bytes: utf8(bare), file: "c").crs == "EPSG:4490")
-        #expect(CRSName.normalize("http://www.opengis.net/def/crs/EPSG/0/4326") == "EPSG:4326")
+        #expect(LegacyCRSName.normalize("http://www.opengis.net/def/crs/EPSG/0/4326") == "EPSG:4326")
     }
 
     @Test("an unclosed ring is closed and reported as RING_CLOSED")

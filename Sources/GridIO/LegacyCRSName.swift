@@ -1,5 +1,5 @@
-/// Normalises the names found in legacy GeoJSON `crs` members to `AUTHORITY:CODE`.
-public enum CRSName {
+/// Normalises (for GridIO's reader) the names found in legacy GeoJSON `crs` members to `AUTHORITY:CODE`.
+public enum LegacyCRSName {
     /// `urn:ogc:def:crs:EPSG::4549` → `EPSG:4549`; `urn:ogc:def:crs:OGC:1.3:CRS84` → `OGC:CRS84`;
     /// `http://www.opengis.net/def/crs/EPSG/0/4549` → `EPSG:4549`; `epsg:4326` → `EPSG:4326`;
     /// anything else is returned trimmed, unchanged.
