@@ -51,7 +51,9 @@ struct JurisdictionSolver: Sendable {
         let repaired = partition.repairContiguity()
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)
-        let band = max(0, tolerance - 1e-9)
+        // Aim at ±1 % when units are fine enough (≥ 30 per grid), never looser than the tolerance.
+        let target = n >= 30 * k ? min(tolerance, 0.01) : tolerance
+        let band = max(0, target - 1e-9)
         var search = LocalSearch(
             partition: partition, mean: mean, band: band, previous: previous, seed: rng.next(),
             deadline: deadline)

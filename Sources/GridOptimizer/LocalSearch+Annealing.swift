@@ -31,7 +31,10 @@ extension LocalSearch {
                 let d = delta(u, to: h)
                 if d.penalty > 1e-12 { continue }
                 let change = d.shape + d.previous + d.penalty
-                if change > 0, rng.nextUnit() >= Math.expNegative(-change / temperature) { continue }
+                if change > 0 {
+                    let ratio = change / temperature
+                    if ratio > 30 || rng.nextUnit() >= Math.expNegative(-ratio) { continue }
+                }
                 guard partition.canRemove(u) else { continue }
                 apply(u, to: h)
                 boundary.update(around: u, partition)

@@ -4,8 +4,11 @@ import Synchronization
 /// The optimizer's entry point: partitions every jurisdiction into its K_j contiguous, compact,
 /// balanced grids.
 public enum Partitioner {
-    /// Annealing proposals per unit and start.
-    static let proposalsPerUnit = 500
+    /// Annealing proposals per unit and start: large grids need more moves per unit to reshape.
+    static func proposalsPerUnit(units: Int, grids: Int) -> Int {
+        let perGrid = Double(units) / Double(max(grids, 1))
+        return Int(min(600, 150 + 0.6 * perGrid))
+    }
 
     /// Solves `problem`.
     ///
@@ -78,7 +81,8 @@ public enum Partitioner {
             solvers.append(
                 JurisdictionSolver(
                     graph: graphs[j], gridCount: k, tolerance: problem.toleranceFraction, centres: centres,
-                    previous: previous, warmStart: warm, proposalsPerUnit: proposalsPerUnit, deadline: deadline))
+                    previous: previous, warmStart: warm,
+                    proposalsPerUnit: proposalsPerUnit(units: members[j].count, grids: k), deadline: deadline))
         }
 
         // Tasks: (jurisdiction, start), run on all workers; the choice is made afterwards in order.
