@@ -114,3 +114,38 @@ struct PartitionerTests {
         #expect(result.exclaveParts.allSatisfy { $0 == 0 })
     }
 }
+
+@Suite("Partitioner: caps and reporting")
+struct PartitionerReportingTests {
+    @Test("a time limit that cuts the search short still returns contiguous grids and says so")
+    func timeLimitIsACap() throws {
+        let graph = try TestGraphs.hexagons(rows: 40, columns: 40, weights: .random(seed: 4, low: 0, high: 2))
+        var problem = PartitionProblem(graph: graph, gridsPerJurisdiction: [8], toleranceFraction: 0.05, seed: 1)
+        problem.timeLimitSeconds = 1e-6
+        let result = try Partitioner.solve(problem)
+        #expect(result.exclaveParts.allSatisfy { $0 == 0 })
+        #expect(result.notes.contains { $0.contains("time limit") }, "\(result.notes)")
+        #expect(Set(result.assignment).count == 8)
+    }
+
+    @Test("further weights are totalled per grid and cut edges, PP and unit counts are reported")
+    func furtherWeightsReported() throws {
+        let graph = try TestGraphs.hexagons(rows: 12, columns: 12, secondWeight: true)
+        let problem = PartitionProblem(graph: graph, gridsPerJurisdiction: [3], toleranceFraction: 0.05, seed: 1)
+        let result = try Partitioner.solve(problem)
+        #expect(result.gridWeights.count == 2)
+        let total = graph.weights[1].reduce(0, +)
+        #expect(abs(result.gridWeights[1].reduce(0, +) - total) < 1e-9 * total)
+        #expect(result.gridUnitCount.reduce(0, +) == graph.unitCount)
+        #expect(result.cutEdges > 0)
+        var cut = 0
+        for u in 0..<graph.unitCount {
+            for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
+                let v = Int(graph.neighbors[e])
+                if v > u, result.assignment[u] != result.assignment[v] { cut += 1 }
+            }
+        }
+        #expect(result.cutEdges == cut)
+        #expect(result.gridPolsbyPopper.allSatisfy { $0 > 0.3 && $0 <= 1 })
+    }
+}
