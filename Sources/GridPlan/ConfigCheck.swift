@@ -1,8 +1,8 @@
 /// Checks of the options that need no file: ranges and combinations.
 enum ConfigCheck {
     static func validate(_ c: PartitionConfig) throws(PipelineError) {
-        if c.gridCount == nil && c.targetWeight == nil {
-            throw PipelineError(.usage, "one of --grids or --target is required")
+        if c.gridCount == nil && c.targetWeight == nil && c.centersPath == nil {
+            throw PipelineError(.usage, "one of --grids, --target or --centers is required")
         }
         if c.gridCount != nil && c.targetWeight != nil {
             throw PipelineError(.usage, "give --grids or --target, not both")

@@ -44,4 +44,29 @@ struct GridNumbering {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
+
+    /// Keeps the ids of an earlier plan: grid g takes `earlier[g]` when it has one; the other grids get
+    /// fresh sequence numbers in their jurisdiction, after the highest one in use, so no id repeats.
+    mutating func adopt(earlier: [String?], jurisdiction: [Int32]) {
+        var used = Set(earlier.compactMap { $0 })
+        var next: [Int32: Int] = [:]
+        for g in order {
+            if let id = earlier[g] {
+                ids[g] = id
+            }
+        }
+        let width = max(3, String(jurisdiction.count).count)
+        for g in order where earlier[g] == nil {
+            let j = jurisdiction[g]
+            var seq = next[j] ?? 1
+            var candidate = Self.pad(Int(j) + 1, 2) + Self.pad(seq, width)
+            while used.contains(candidate) {
+                seq += 1
+                candidate = Self.pad(Int(j) + 1, 2) + Self.pad(seq, width)
+            }
+            ids[g] = candidate
+            used.insert(candidate)
+            next[j] = seq + 1
+        }
+    }
 }

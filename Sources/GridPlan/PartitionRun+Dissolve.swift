@@ -8,6 +8,21 @@ struct DissolvedGrids {
     var shapes: [MultiPolygon]
     /// Stats per output position.
     var stats: [GridStats]
+    /// What moved since `--previous`.
+    var changes: PlanChanges?
+}
+
+/// How a new plan differs from an earlier one.
+struct PlanChanges {
+    /// "unit_id" or "location": how units were matched to the earlier plan.
+    var method: String
+    /// Units whose grid is not the one they were in.
+    var changedUnits: Int
+    /// Share of the primary weight in those units.
+    var changedWeightShare: Double
+    /// New grids that kept an earlier grid's id, and how many grids the earlier plan had.
+    var keptGrids: Int
+    var earlierGrids: Int
 }
 
 extension PartitionRun {
@@ -39,8 +54,19 @@ extension PartitionRun {
                 cy[g] /= area[g]
             }
             let meanArea = area.reduce(0, +) / Double(max(1, k))
-            let numbering = GridNumbering(
+            var numbering = GridNumbering(
                 jurisdiction: r.gridJurisdiction, centroidX: cx, centroidY: cy, bandHeight: meanArea.squareRoot())
+            var earlierCode: [String?] = Array(repeating: nil, count: k)
+            var changes: PlanChanges?
+            if let previous = solution.previous {
+                let label = previous.match(assignment: r.assignment, gridCount: k, weights: a.unitWeights[0])
+                numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: r.gridJurisdiction)
+                earlierCode = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
+                let moved = previous.changes(assignment: r.assignment, gridLabel: label, weights: a.unitWeights[0])
+                changes = PlanChanges(
+                    method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
+                    keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
+            }
             var shapes: [MultiPolygon] = []
             var stats: [GridStats] = []
             for g in numbering.order {
@@ -51,7 +77,7 @@ extension PartitionRun {
                 let pp = piece.perimeter > 0 ? 4 * Double.pi * piece.area / (piece.perimeter * piece.perimeter) : 0
                 let id = numbering.ids[g]
                 stats.append(GridStats(
-                    gridID: id, gridCode: (config.codePrefix ?? "") + id,
+                    gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + id,
                     jurisdiction: jurisdictionNames.indices.contains(j) ? jurisdictionNames[j] : "",
                     weights: weights, points: pointCount[g], units: unitCount[g],
                     areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000, polsbyPopper: pp,
@@ -66,7 +92,7 @@ extension PartitionRun {
                     location: "grid \(stats[p].gridID)",
                     message: "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
             }
-            return DissolvedGrids(numbering: numbering, shapes: shapes, stats: stats)
+            return DissolvedGrids(numbering: numbering, shapes: shapes, stats: stats, changes: changes)
         }
     }
 }

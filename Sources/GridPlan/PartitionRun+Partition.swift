@@ -8,11 +8,15 @@ struct Solution {
     var gridsPerJurisdiction: [Int]
     /// Mean primary weight per grid of each jurisdiction.
     var meanWeight: [Double]
+    /// The earlier plan, when `--previous` was given.
+    var previous: PreviousPlan?
 }
 
 extension PartitionRun {
     /// Shares the grids among jurisdictions and builds the unit graph.
-    func makeProblem(_ a: Aggregated, units: BuiltUnits) throws(PipelineError) -> PartitionProblem {
+    func makeProblem(
+        _ a: Aggregated, units: BuiltUnits, centers: Centers?, previous: PreviousPlan?
+    ) throws(PipelineError) -> PartitionProblem {
         try times.time("graph") { () throws(PipelineError) -> PartitionProblem in
             let set = units.set
             let jCount = Int((set.jurisdiction.max() ?? -1) + 1)
@@ -25,8 +29,14 @@ extension PartitionRun {
                 jArea[j] += set.area[u]
                 jUnits[j] += 1
             }
-            var perJurisdiction: [Int]
-            if let k = config.gridCount {
+            let perJurisdiction: [Int]
+            if let centers {
+                perJurisdiction = centers.perJurisdiction
+                let k = perJurisdiction.reduce(0, +)
+                if let asked = config.gridCount, asked != k {
+                    throw PipelineError(.usage, "--grids \(asked) disagrees with the \(k) centres in \(config.centersPath ?? ""); leave --grids out")
+                }
+            } else if let k = config.gridCount {
                 guard k >= jCount else {
                     throw PipelineError(.usage, "--grids \(k) is fewer than the \(jCount) sub-jurisdictions (every one needs a grid)")
                 }
@@ -50,6 +60,8 @@ extension PartitionRun {
                     graph: graph, gridsPerJurisdiction: perJurisdiction,
                     toleranceFraction: config.toleranceFraction, seed: config.seed)
                 problem.timeLimitSeconds = config.timeLimitSeconds
+                problem.centerUnits = centers?.units
+                problem.previousGrid = previous?.unitLabel
                 return problem
             } catch {
                 throw PipelineError(.internalError, "unit graph rejected by the optimizer: \(error)")

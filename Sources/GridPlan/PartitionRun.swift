@@ -62,8 +62,18 @@ public enum PartitionPipeline {
             let projected = try run.project(inputs)
             let units = try run.buildUnits(projected)
             let aggregated = try run.aggregate(projected, units: units)
-            let problem = try run.makeProblem(aggregated, units: units)
-            let solution = try run.partition(problem, aggregated: aggregated)
+            var centers: Centers?
+            if let path = config.centersPath {
+                centers = try run.readCenters(
+                    path, workCRS: projected.workCRS, units: units, jurisdictionCount: projected.jurisdictions.count)
+            }
+            var previous: PreviousPlan?
+            if let path = config.previousPath {
+                previous = try PreviousPlan.read(path: path, units: units.set, workCRS: projected.workCRS, engine: run.engine)
+            }
+            let problem = try run.makeProblem(aggregated, units: units, centers: centers, previous: previous)
+            var solution = try run.partition(problem, aggregated: aggregated)
+            solution.previous = previous
             let grids = try run.dissolve(units: units, solution: solution, aggregated: aggregated)
             return try run.write(
                 output: output, inputs: inputs, projected: projected, units: units,

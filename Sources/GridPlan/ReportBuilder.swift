@@ -78,6 +78,15 @@ enum ReportBuilder {
             })))
         }
         summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
+        if let changes = grids.changes {
+            summary.append(("previous", .object([
+                ("matched_by", .string(changes.method)),
+                ("earlier_grids", .int(changes.earlierGrids)),
+                ("kept_grid_ids", .int(changes.keptGrids)),
+            ])))
+            summary.append(("changed_units", .int(changes.changedUnits)))
+            summary.append(("changed_weight_share", .number(Format.rounded(changes.changedWeightShare, 6))))
+        }
         let gridRows: [JSONValue] = stats.map { .object(run.gridProperties($0, weightNames: a.weightNames)) }
         return .object([
             ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),

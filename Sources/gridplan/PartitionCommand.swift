@@ -38,6 +38,10 @@ struct PartitionCommand: ParsableCommand {
     var inputCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
+    @Option(help: "An earlier units.geojson or grids.geojson: keep as much of it as balance allows.")
+    var previous: String?
+    @Option(help: "Points (police posts): each grid holds exactly one and grows around it; their count per sub-jurisdiction fixes K.")
+    var centers: String?
     @Option(name: .customLong("code-prefix"), help: "Administrative code starting every grid_code, e.g. 330802.")
     var codePrefix: String?
     @Option(name: .customLong("time-limit"), help: "Budget for the optimizer in seconds.")

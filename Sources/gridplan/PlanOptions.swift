@@ -10,9 +10,9 @@ enum PlanOptions {
 
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
-        "tolerance", "input-crs", "work-crs", "code-prefix", "time-limit", "seed", "out", "force",
+        "tolerance", "input-crs", "work-crs", "code-prefix", "time-limit", "seed", "out", "force", "previous", "centers",
     ]
-    static let pathKeys: Set<String> = ["boundary", "points", "units", "out"]
+    static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
 
     static func resolve(command c: PartitionCommand) throws(Failure) -> PartitionConfig {
         var plan: [String: [String]] = [:]
@@ -75,6 +75,8 @@ enum PlanOptions {
         config.inputCRS = try pick(c.inputCRS, "input-crs")
         config.workCRS = (try pick(c.workCRS, "work-crs")) ?? "auto"
         config.codePrefix = try pick(c.codePrefix, "code-prefix")
+        config.previousPath = try pick(c.previous, "previous")
+        config.centersPath = try pick(c.centers, "centers")
         config.timeLimitSeconds = try number("time-limit", c.timeLimit)
         if let s = c.seed {
             config.seed = s
