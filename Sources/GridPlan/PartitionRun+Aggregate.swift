@@ -21,6 +21,9 @@ extension PartitionRun {
             var weights = Array(repeating: Array(repeating: 0.0, count: n), count: names.count)
             var counts = Array(repeating: 0, count: n)
             var pointUnit: [Int32] = []
+            let duplicate = Self.duplicateMask(p.points)
+            if let d = duplicateWarning(duplicate, points: p.points) { warn(d) }
+            let duplicates = duplicate.reduce(0) { $0 + ($1 ? 1 : 0) }
             if p.points.count > 0 {
                 stage("aggregate", "placing \(p.points.count) points")
                 do throws(GeometryError) {
@@ -28,6 +31,7 @@ extension PartitionRun {
                 } catch {
                     throw PipelineError(geometry: error, file: config.pointsPath ?? "")
                 }
+                for i in 0..<p.points.count where duplicate[i] { pointUnit[i] = -1 }
                 for i in 0..<p.points.count {
                     let u = Int(pointUnit[i])
                     guard u >= 0 else { continue }
@@ -44,14 +48,17 @@ extension PartitionRun {
             }
             let used = counts.reduce(0, +)
             let excluded = p.points.count - used
-            if excluded > 0 {
+            let outsideCount = excluded - duplicates
+            var hints: [Diagnostic] = []
+            if outsideCount > 0 {
+                hints = outsideSuggestions(p, units: units, pointUnit: pointUnit, duplicate: duplicate)
                 var first = -1
-                for i in 0..<pointUnit.count where pointUnit[i] < 0 {
+                for i in 0..<pointUnit.count where pointUnit[i] < 0 && !duplicate[i] {
                     first = Int(p.points.sources[i])
                     break
                 }
-                let share = Double(excluded) / Double(max(1, p.points.count))
-                var message = "\(excluded) point(s) outside the boundary excluded"
+                let share = Double(outsideCount) / Double(max(1, p.points.count))
+                var message = "\(outsideCount) point(s) outside the boundary excluded"
                 if share > 0.5 {
                     message += "; most points lie outside the boundary: check --input-crs (GCJ-02/BD-09 data, projected metres?)"
                 }
@@ -59,10 +66,12 @@ extension PartitionRun {
                 warn(Diagnostic(
                     code: "POINT_OUTSIDE_BOUNDARY", file: config.pointsPath ?? "",
                     location: first >= 0 ? (csv ? "first at line \(first)" : "first at feature \(first)") : "",
-                    message: message, count: excluded))
+                    message: message, count: outsideCount))
+                for h in hints { warn(h) }
             }
             if p.points.count > 0 && used == 0 {
-                throw PipelineError(.data, "\(config.pointsPath ?? ""): no point lies inside the boundary; check --input-crs")
+                let hint = hints.first { $0.code != "POINT_FAR_FROM_BOUNDARY" }.map { "; " + $0.message } ?? "; check --input-crs"
+                throw PipelineError(.data, "\(config.pointsPath ?? ""): no point lies inside the boundary\(hint)")
             }
             let total = weights[0].reduce(0, +)
             guard total > 0 else {

@@ -24,6 +24,7 @@ extension PartitionRun {
                 boundary.features, idField: config.boundaryIdField, file: config.boundaryPath, warn: warn)
             jurisdictionNames = jurisdictions.names
             let boundaryCRS = try resolveCRS(fileCRS: boundary.crs, file: config.boundaryPath)
+            checkBoundaryOrigin(boundary.features, crs: boundaryCRS)
 
             var unitFeatures: [Feature]?
             var unitsCRS = boundaryCRS
@@ -41,6 +42,7 @@ extension PartitionRun {
                 points = table
                 pointsCRS = try resolveCRS(fileCRS: crs, file: pointsPath)
             }
+            inputCRSs = (boundaryCRS, pointsCRS)
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS, pointsRead: points.count,

@@ -23,6 +23,8 @@ final class PartitionRun {
     var warnings: [Diagnostic] = []
     /// Sub-jurisdiction names in output order, once the boundary is read.
     var jurisdictionNames: [String] = []
+    /// The CRS each input was read in, once `readInputs` has settled them (for plausibility hints).
+    var inputCRSs = (boundary: "EPSG:4326", points: "EPSG:4326")
 
     init(config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) {
         self.config = config

@@ -9,45 +9,8 @@ struct PartitionCommand: ParsableCommand {
         abstract: "Make contiguous, compact, balanced policing grids.",
         discussion: "A plan file (YAML) holds the same keys as the long options; options given here override it.")
 
-    @Argument(help: "Plan file (YAML) with the same keys as the long options.")
-    var plan: String?
+    @OptionGroup var options: PartitionOptions
 
-    @Option(help: "Jurisdiction boundary: GeoJSON Polygon/MultiPolygon.")
-    var boundary: String?
-    @Option(name: .customLong("boundary-id"), help: "Property naming sub-jurisdictions (police-station areas); grids never cross them.")
-    var boundaryID: String?
-    @Option(help: "Workload points: GeoJSON Points/MultiPoints, or CSV with lon,lat (or x,y) columns.")
-    var points: String?
-    @Option(help: "Weight field (repeatable); the first is balanced within --tolerance. Default: every point weighs 1.")
-    var weight: [String] = []
-    @Option(name: .customLong("id-field"), help: "Point property or CSV column copied to points.csv as id.")
-    var idField: String?
-    @Option(help: "Unit polygons to use instead of hexagons (villages, communities, blocks).")
-    var units: String?
-    @Option(name: .customLong("unit-id"), help: "Property naming the given units.")
-    var unitID: String?
-    @Option(name: .customLong("cell-size"), help: "Hexagon size in metres (distance between opposite edges). Default: chosen from the data.")
-    var cellSize: Double?
-    @Option(help: "Total number of grids (shared among sub-jurisdictions by weight).")
-    var grids: Int?
-    @Option(help: "Target weight per grid (instead of --grids).")
-    var target: Double?
-    @Option(help: "Allowed relative deviation of each grid's weight from its jurisdiction's mean (default 0.05).")
-    var tolerance: Double?
-    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
-    var inputCRS: String?
-    @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
-    var workCRS: String?
-    @Option(help: "An earlier units.geojson or grids.geojson: keep as much of it as balance allows.")
-    var previous: String?
-    @Option(help: "Points (police posts): each grid holds exactly one and grows around it; their count per sub-jurisdiction fixes K.")
-    var centers: String?
-    @Option(name: .customLong("code-prefix"), help: "Administrative code starting every grid_code, e.g. 330802.")
-    var codePrefix: String?
-    @Option(name: .customLong("time-limit"), help: "Budget for the optimizer in seconds.")
-    var timeLimit: Double?
-    @Option(help: "Random seed (default 1); same inputs and seed give identical outputs.")
-    var seed: UInt64?
     @Option(help: "Output folder.")
     var out: String?
     @Flag(help: "Replace gridplan outputs already in --out.")
@@ -61,7 +24,7 @@ struct PartitionCommand: ParsableCommand {
         let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
         let config: PartitionConfig
         do {
-            config = try PlanOptions.resolve(command: self)
+            config = try PlanOptions.resolve(options, out: out, force: force)
         } catch {
             Console.error(error.message)
             throw ExitCode(error.exitCode)

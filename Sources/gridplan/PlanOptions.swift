@@ -14,7 +14,11 @@ enum PlanOptions {
     ]
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
 
-    static func resolve(command c: PartitionCommand) throws(Failure) -> PartitionConfig {
+    /// - Parameters:
+    ///   - out: `--out` from the command line; `nil` with `requiresOut` false (validate) gives an empty output path.
+    static func resolve(
+        _ c: PartitionOptions, out cliOut: String?, force cliForce: Bool, requiresOut: Bool = true
+    ) throws(Failure) -> PartitionConfig {
         var plan: [String: [String]] = [:]
         if let path = c.plan {
             let file: PlanFile
@@ -50,7 +54,8 @@ enum PlanOptions {
         guard let boundary = try pick(c.boundary, "boundary") else {
             throw Failure(message: "--boundary is required (or boundary: in a plan file)", exitCode: 64)
         }
-        guard let out = try pick(c.out, "out") else {
+        let out = try pick(cliOut, "out") ?? ""
+        if requiresOut && out.isEmpty {
             throw Failure(message: "--out is required (or out: in a plan file)", exitCode: 64)
         }
         var config = PartitionConfig(boundaryPath: boundary, outputPath: out)
@@ -85,7 +90,7 @@ enum PlanOptions {
             config.seed = s
         }
         let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
-        config.force = c.force || planForce
+        config.force = cliForce || planForce
         return config
     }
 }

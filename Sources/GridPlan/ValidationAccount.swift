@@ -1,0 +1,89 @@
+import GridGeometry
+import GridModel
+import GridOptimizer
+
+/// The stages' results as `validate` reports them: per-jurisdiction tallies and the feasibility check.
+struct ValidationAccount {
+    let run: PartitionRun
+    let inputs: RawInputs
+    let projected: ProjectedInputs
+    let units: BuiltUnits
+    let aggregated: Aggregated
+
+    private var config: PartitionConfig { run.config }
+
+    /// Units, weight and heaviest unit of each jurisdiction.
+    private func tallies(_ jCount: Int) -> (units: [Int], weight: [Double], heaviest: [Int]) {
+        var count = Array(repeating: 0, count: jCount)
+        var weight = Array(repeating: 0.0, count: jCount)
+        var heaviest = Array(repeating: -1, count: jCount)
+        let w = aggregated.unitWeights[0]
+        for u in w.indices {
+            let j = Int(units.set.jurisdiction[u])
+            count[j] += 1
+            weight[j] += w[u]
+            if heaviest[j] < 0 || w[u] > w[heaviest[j]] { heaviest[j] = u }
+        }
+        return (count, weight, heaviest)
+    }
+
+    /// A unit heavier than (1 + t) · mean cannot sit in any grid within tolerance: partition would fail.
+    func checkFeasible(_ problem: PartitionProblem) throws(PipelineError) {
+        let k = problem.gridsPerJurisdiction
+        let t = tallies(k.count)
+        let w = aggregated.unitWeights[0]
+        for j in k.indices where k[j] > 1 && t.heaviest[j] >= 0 {
+            let upper = (1 + config.toleranceFraction) * t.weight[j] / Double(k[j])
+            let u = t.heaviest[j]
+            if w[u] > upper {
+                let fix = units.cellSizeMetres != nil ? "a smaller --cell-size, fewer --grids or a larger --tolerance" : "smaller --units, fewer --grids or a larger --tolerance"
+                throw PipelineError(
+                    .data,
+                    "\(config.boundaryPath): \(run.jurisdictionLabel(j)): unit \(units.set.names[u]) weighs \(Format.fixed(w[u], 1)), more than the upper bound (1 + \(Format.fixed(config.toleranceFraction, 3))) × mean = \(Format.fixed(upper, 1)) of its \(k[j]) grids; no plan can keep every grid within tolerance: use \(fix)")
+            }
+        }
+    }
+
+    /// The account printed by `gridplan validate`.
+    func lines(_ problem: PartitionProblem) -> [String] {
+        let k = problem.gridsPerJurisdiction
+        let t = tallies(k.count)
+        let w = aggregated.unitWeights[0]
+        var out: [String] = []
+        out.append("boundary:      \(config.boundaryPath): \(inputs.boundaryFeatureCount) feature(s), read as \(inputs.boundaryCRS)")
+        if let path = config.pointsPath {
+            out.append("points:        \(path): \(inputs.pointsRead) read as \(inputs.pointsCRS); \(aggregated.pointsUsed) used, \(aggregated.pointsExcluded) excluded")
+        }
+        if let path = config.unitsPath {
+            out.append("units file:    \(path): read as \(inputs.unitsCRS)")
+        }
+        out.append("work CRS:      \(projected.workCRS)")
+        let area = projected.jurisdictionAreas.reduce(0, +)
+        let weightName = aggregated.weightNames.first ?? "weight"
+        let total = w.reduce(0, +)
+        out.append("area:          \(PartitionRun.km2(area)) km²; total \(weightName) \(Format.fixed(total, 1))")
+        if let size = units.cellSizeMetres {
+            let how = config.cellSizeMetres == nil ? "chosen from the data" : "--cell-size"
+            out.append("units:         \(w.count) hexagons of \(Format.fixed(size, 0)) m (\(how))")
+        } else {
+            out.append("units:         \(w.count) given units")
+        }
+        out.append("grids:         \(k.reduce(0, +)) in \(k.count) jurisdiction(s), tolerance ±\(Format.percent(config.toleranceFraction))")
+        for j in k.indices {
+            let name = run.jurisdictionNames.indices.contains(j) && !run.jurisdictionNames[j].isEmpty ? run.jurisdictionNames[j] : "(all)"
+            let mean = t.weight[j] / Double(max(1, k[j]))
+            let heaviest = t.heaviest[j] >= 0 ? w[t.heaviest[j]] : 0
+            out.append(
+                "  \(name): \(k[j]) grid(s), \(t.units[j]) units, \(weightName) \(Format.fixed(t.weight[j], 1)), mean per grid \(Format.fixed(mean, 1)), heaviest unit \(Format.fixed(heaviest, 1)) (\(Format.percent(mean > 0 ? heaviest / mean : 0)) of the mean)")
+        }
+        let warnings = run.warnings
+        if warnings.isEmpty {
+            out.append("warnings:      none")
+        } else {
+            out.append("warnings:      \(warnings.count)")
+            for d in warnings { out.append("  [\(d.code)] \(d.description)") }
+        }
+        out.append("usable: partition would optimize \(k.reduce(0, +)) grids over \(w.count) units")
+        return out
+    }
+}
