@@ -12,5 +12,5 @@ struct Gridplan: ParsableCommand {
             On any error the output folder is left as it was.
             """,
         version: "0.1.0",
-        subcommands: [PartitionCommand.self, ValidateCommand.self, SampleCommand.self])
+        subcommands: [PartitionCommand.self, EvaluateCommand.self, ValidateCommand.self, SampleCommand.self])
 }

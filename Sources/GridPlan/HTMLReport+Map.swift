@@ -1,0 +1,90 @@
+import GridModel
+
+/// The map of report.html: grids filled so neighbours differ, labels with code and weight, station
+/// borders heavier, earlier grid borders dashed. Shapes in metres; the SVG flips y.
+extension HTMLReport {
+    static func mapSVG(_ page: HTMLPage) -> String {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for m in page.shapes + page.borders {
+            for p in m.polygons {
+                let r = p.exterior
+                for i in stride(from: 0, to: r.count, by: 2) {
+                    minX = min(minX, r[i]); maxX = max(maxX, r[i])
+                    minY = min(minY, r[i + 1]); maxY = max(maxY, r[i + 1])
+                }
+            }
+        }
+        guard minX.isFinite else { return "<svg class=\"m\" viewBox=\"0 0 10 10\"></svg>" }
+        let width = 1000.0
+        // The longer side spans `width` units.
+        let scale = width / max(maxX - minX, maxY - minY, 1e-9)
+        let height = max(1, (maxY - minY) * scale)
+        let w = max(1, (maxX - minX) * scale)
+        func path(_ m: MultiPolygon) -> String {
+            var d = ""
+            for p in m.polygons {
+                for ring in p.rings {
+                    var last = ""
+                    for i in stride(from: 0, to: ring.count, by: 2) {
+                        // Points closer than 0.1 px to the previous one add nothing on screen.
+                        let xy = Format.fixed((ring[i] - minX) * scale, 1) + " " + Format.fixed((maxY - ring[i + 1]) * scale, 1)
+                        if xy == last { continue }
+                        d += (last.isEmpty ? "M" : "L") + xy
+                        last = xy
+                    }
+                    d += "Z"
+                }
+            }
+            return d
+        }
+        var s = "<svg class=\"m\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-6 -6 \(Format.fixed(w + 12, 0)) \(Format.fixed(height + 12, 0))\">\n"
+        for (g, m) in page.shapes.enumerated() {
+            let color = palette[(page.colors.indices.contains(g) ? page.colors[g] : g) % palette.count]
+            let st = page.stats[g]
+            s += "<path d=\"\(path(m))\" fill=\"\(color)\" fill-rule=\"evenodd\" stroke=\"#666\" stroke-width=\"0.7\" stroke-linejoin=\"round\">"
+            s += "<title>\(escape(st.gridCode)) \(escape(st.jurisdiction)): \(Format.fixed(st.weights[0], 1)) (\(Format.percent(st.deviation)))</title></path>\n"
+        }
+        for m in page.earlier {
+            s += "<path d=\"\(path(m))\" fill=\"none\" stroke=\"#d0006f\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" stroke-linejoin=\"round\"/>\n"
+        }
+        for m in page.borders {
+            s += "<path d=\"\(path(m))\" fill=\"none\" stroke=\"#111\" stroke-width=\"2.8\" stroke-linejoin=\"round\"/>\n"
+        }
+        for (g, m) in page.shapes.enumerated() {
+            guard let c = labelPoint(m) else { continue }
+            let st = page.stats[g]
+            // Size from the grid's own extent on screen, so small grids get small labels and big ones readable ones.
+            let side = (st.areaKm2 * 1e6).squareRoot() * scale
+            let size = max(6, min(15, side / 4.2))
+            let x = Format.fixed((c.0 - minX) * scale, 1), y = Format.fixed((maxY - c.1) * scale - size * 0.1, 1)
+            let bad = abs(st.deviation) > page.toleranceFraction + 1e-12
+            s += "<text class=\"lbl\" style=\"font-size:\(Format.fixed(size, 1))px\" x=\"\(x)\" y=\"\(y)\">\(escape(st.gridCode))"
+            s += "<tspan x=\"\(x)\" dy=\"1.1em\"\(bad ? " class=\"bad\"" : "")>\(Format.fixed(st.weights[0], 0))</tspan></text>\n"
+        }
+        return s + "</svg>\n"
+    }
+
+    /// Area centroid of the largest part (good enough for a label on compact grids).
+    static func labelPoint(_ m: MultiPolygon) -> (Double, Double)? {
+        var best: (Double, Double)?
+        var bestArea = 0.0
+        for p in m.polygons {
+            let r = p.exterior
+            guard r.count >= 8 else { continue }
+            let a = Ring.signedArea(r)
+            guard abs(a) > bestArea else { continue }
+            var cx = 0.0, cy = 0.0
+            let n = r.count / 2
+            let x0 = r[0], y0 = r[1]
+            for i in 0..<(n - 1) {
+                let xa = r[2 * i] - x0, ya = r[2 * i + 1] - y0, xb = r[2 * i + 2] - x0, yb = r[2 * i + 3] - y0
+                let cross = xa * yb - xb * ya
+                cx += (xa + xb) * cross
+                cy += (ya + yb) * cross
+            }
+            bestArea = abs(a)
+            best = (x0 + cx / (6 * a), y0 + cy / (6 * a))
+        }
+        return best
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import GridIO
+import GridPlan
+
+/// `gridplan evaluate --grids FILE --grid-id FIELD [options]`: score an existing grid map.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score an existing grid map with the same metrics as partition.",
+        discussion: """
+            Writes report.json and report.html: weight per grid and its spread (coefficient of variation, deviation \
+            from the mean), compactness, parts per grid, points outside every grid, overlaps, and with --boundary the \
+            gaps; with --previous, the share of the weight whose grid changed.
+            """)
+
+    @Option(help: "The grid map: GeoJSON Polygon/MultiPolygon features.")
+    var grids: String
+    @Option(name: .customLong("grid-id"), help: "Property naming each grid; features sharing a value are one grid.")
+    var gridID: String
+    @Option(name: .customLong("boundary-id"), help: "Property of the grid features naming their sub-jurisdiction; deviation is then relative to its mean.")
+    var boundaryID: String?
+    @Option(help: "Workload points: GeoJSON Points/MultiPoints, or CSV with lon,lat (or x,y) columns.")
+    var points: String?
+    @Option(help: "Weight field of the points (repeatable); the first is the primary weight. Default: every point weighs 1.")
+    var weight: [String] = []
+    @Option(name: .customLong("id-field"), help: "Point property or CSV column holding the point id.")
+    var idField: String?
+    @Option(help: "Jurisdiction boundary, to measure gaps and grid area outside it.")
+    var boundary: String?
+    @Option(help: "An earlier grid map (e.g. grids.geojson) to compare with.")
+    var previous: String?
+    @Option(name: .customLong("previous-id"), help: "Property naming the earlier map's grids (default: --grid-id if present there, else grid_id).")
+    var previousID: String?
+    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
+    var inputCRS: String?
+    @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
+    var workCRS: String = "auto"
+    @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
+    var tolerance: Double = 0.05
+    @Option(help: "Output folder.")
+    var out: String
+    @Flag(help: "Replace gridplan outputs already in --out.")
+    var force = false
+    @Flag(help: "Only errors on standard error.")
+    var quiet = false
+    @Flag(help: "Stage details on standard error.")
+    var verbose = false
+
+    func run() throws {
+        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
+        var config = EvaluateConfig(gridsPath: grids, gridIdField: gridID, outputPath: out)
+        config.boundaryIdField = boundaryID
+        config.pointsPath = points
+        config.weightFields = weight
+        config.idField = idField
+        config.boundaryPath = boundary
+        config.previousPath = previous
+        config.previousIdField = previousID
+        config.inputCRS = inputCRS
+        config.workCRS = workCRS
+        config.toleranceFraction = tolerance
+        config.force = force
+        do {
+            let outcome = try EvaluatePipeline.run(config, sink: console.sink())
+            if !quiet { for line in outcome.summary { print(line) } }
+        } catch {
+            Console.error(error.message)
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
