@@ -23,8 +23,10 @@ extension EvaluateRun {
             if let change { extra.append(("earlier grid", change.earlierID)) }
             let page = HTMLPage(
                 title: "gridplan evaluate: \(map.ids.count) grids in \(Self.fileName(config.gridsPath))",
-                subtitle: "grid id \(config.gridIdField) · weight \(measured.weightNames[0])"
-                    + (config.pointsPath.map { " from \(Self.fileName($0))" } ?? " (no points)")
+                subtitle: "grid id \(config.gridIdField) · "
+                    + (config.pointsPath.map { p in
+                        (config.weightFields.first.map { "weight \($0) of the points in \(Self.fileName(p))" }
+                            ?? "weight = number of points in \(Self.fileName(p))") } ?? "no points: weights are zero")
                     + (change.map { " · compared with \(Self.fileName($0.file))" } ?? ""),
                 shapes: map.shapes, borders: borders, earlier: change?.earlierShapes ?? [],
                 colors: GridColoring.colors(gridCount: map.ids.count, edges: GridAdjacency.sharedVertices(map.shapes)),
