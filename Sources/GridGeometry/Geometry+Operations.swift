@@ -109,3 +109,44 @@ extension Geometry {
         return Geometry(owning: r, in: context)
     }
 }
+
+/// Operations used to build an exact coverage from noisy polygons.
+extension Geometry {
+    /// A point guaranteed (up to rounding) to lie in the interior of a polygonal geometry.
+    func pointOnSurface() throws(GeometryError) -> (x: Double, y: Double) {
+        let h = context.handle
+        guard let p = GEOSPointOnSurface_r(h, pointer) else { throw context.error("PointOnSurface") }
+        defer { GEOSGeom_destroy_r(h, p) }  // owned result
+        if GEOSisEmpty_r(h, p) == 1 { return (.nan, .nan) }
+        var x = 0.0, y = 0.0
+        guard GEOSGeomGetX_r(h, p, &x) == 1, GEOSGeomGetY_r(h, p, &y) == 1 else { throw context.error("GeomGetXY") }
+        return (x, y)
+    }
+
+    /// Every bounded face of this (fully noded) linework as a polygon; cut edges and dangles are ignored.
+    func polygonize() throws(GeometryError) -> Geometry {
+        let h = context.handle
+        // The input stays ours (GEOSPolygonize_r only reads it); the result is owned.
+        let input: [OpaquePointer?] = [pointer]
+        let r = input.withUnsafeBufferPointer { GEOSPolygonize_r(h, $0.baseAddress, 1) }
+        guard let r else { throw context.error("Polygonize") }
+        return Geometry(owning: r, in: context)
+    }
+
+    /// Owned clones of the members of a collection (or of a single geometry: itself, cloned).
+    func memberClones() throws(GeometryError) -> [Geometry] {
+        let h = context.handle
+        let n = GEOSGetNumGeometries_r(h, pointer)
+        if n < 0 { throw context.error("GetNumGeometries") }
+        var out: [Geometry] = []
+        out.reserveCapacity(Int(n))
+        for i in 0..<n {
+            // Borrowed member; the clone is ours.
+            guard let part = GEOSGetGeometryN_r(h, pointer, i), let c = GEOSGeom_clone_r(h, part) else {
+                throw context.error("GetGeometryN/clone")
+            }
+            out.append(Geometry(owning: c, in: context))
+        }
+        return out
+    }
+}

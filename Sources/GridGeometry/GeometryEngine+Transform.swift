@@ -14,12 +14,7 @@ extension GeometryEngine {
         }
         let srcPseudo = CRS.pseudo(source), dstPseudo = CRS.pseudo(target)
         if let srcPseudo {
-            for i in x.indices {
-                let (lon, lat) =
-                    srcPseudo == .gcj02 ? GCJ02.toWGS84(lon: x[i], lat: y[i]) : BD09.toWGS84(lon: x[i], lat: y[i])
-                x[i] = lon
-                y[i] = lat
-            }
+            if srcPseudo == .gcj02 { GCJ02.toWGS84(lon: &x, lat: &y) } else { BD09.toWGS84(lon: &x, lat: &y) }
         }
         let projSource = srcPseudo == nil ? source : CRS.lonLat
         let projTarget = dstPseudo == nil ? target : CRS.lonLat
@@ -27,13 +22,7 @@ extension GeometryEngine {
             try transformer(from: projSource, to: projTarget).transform(x: &x, y: &y)
         }
         if let dstPseudo {
-            for i in x.indices {
-                let (lon, lat) =
-                    dstPseudo == .gcj02
-                    ? GCJ02.fromWGS84(lon: x[i], lat: y[i]) : BD09.fromWGS84(lon: x[i], lat: y[i])
-                x[i] = lon
-                y[i] = lat
-            }
+            if dstPseudo == .gcj02 { GCJ02.fromWGS84(lon: &x, lat: &y) } else { BD09.fromWGS84(lon: &x, lat: &y) }
         }
     }
 

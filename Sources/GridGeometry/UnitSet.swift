@@ -27,6 +27,9 @@ public struct UnitSet: Sendable {
     /// Given units: the index of the input shape each unit was cut from (several units may share one;
     /// an input outside every jurisdiction has none). Hexagons: -1.
     public var sourceIndex: [Int32]
+    /// Given units: what was dropped, clipped, repaired and filled to make them tile the jurisdictions.
+    /// Hexagons: empty (hexagon units tile by construction).
+    public var givenUnitsReport = GivenUnitsReport()
 
     public init(
         shapes: [MultiPolygon], jurisdiction: [Int32], area: [Double], perimeter: [Double], centroidX: [Double],

@@ -76,21 +76,24 @@ import Testing
         let units = try engine.givenUnits(shapes, names: names, jurisdictions: j, snapMetres: 1)
         // V?2 crosses the border at x = 10 km: cut in two.
         #expect(units.names.contains("V02_1") && units.names.contains("V02_2"))
-        #expect(units.names.contains("V00"))
+        // V00 covers the island of jurisdiction 0 as well: one unit per part, the largest first.
+        #expect(units.names.contains("V00_1") && units.names.contains("V00_2") && !units.names.contains("V00"))
+        #expect(units.givenUnitsReport.splitSources == [0])
         for u in 0..<units.count {
             #expect(units.names[u].hasPrefix(names[Int(units.sourceIndex[u])]))
         }
         let total = try engine.area(j[0]) + engine.area(j[1])
-        #expect(abs(units.area.reduce(0, +) - total) < 1e-9 * total + 0.3 * 4_000 * 2 + 1)
+        #expect(abs(units.area.reduce(0, +) - total) < 1e-9 * total)  // the 0.3 m gap is filled
         func neighbours(_ a: String, _ b: String) -> Double? {
             guard let u = units.names.firstIndex(of: a), let v = units.names.firstIndex(of: b) else { return nil }
             let nb = units.neighbors(of: u)
             guard let k = nb.firstIndex(of: Int32(v)) else { return nil }
             return units.sharedLength[k]
         }
-        #expect(neighbours("V00", "V01") != nil)  // across the 0.3 m gap
-        #expect(neighbours("V00", "V10") != nil)
-        #expect(neighbours("V00", "V11") == nil)  // corner only
+        #expect(neighbours("V00_1", "V01") != nil)  // across the 0.3 m gap (filled)
+        #expect(neighbours("V00_1", "V10") != nil)
+        #expect(neighbours("V00_1", "V11") == nil)  // corner only
+        #expect(neighbours("V00_2", "V00_1") == nil)  // the island touches nothing
         #expect(neighbours("V02_1", "V02_2") == nil)  // different jurisdictions
         for u in 0..<units.count {
             for (k, v) in zip(Int(units.offsets[u])..., units.neighbors(of: u)) {
@@ -111,7 +114,12 @@ import Testing
         let units = try engine.givenUnits([poke], names: ["P"], jurisdictions: j, snapMetres: 0.5)
         #expect(units.names == ["P"])
         #expect(units.jurisdiction == [0])
-        #expect(abs(units.area[0] - 2_000 * 2_000) < 1e-6)
+        let r = units.givenUnitsReport
+        #expect(r.borderSliverCount == 1 && abs(r.borderSliverArea - 0.2 * 2_000) < 1e-6)
+        // P is the only unit: it fills its jurisdiction's main part; J0's island and all of J1 touch no unit.
+        let island = 1_300.0 * 1_350
+        #expect(abs(units.area[0] - (try engine.area(j[0]) - island)) < 1e-3)
+        #expect(abs(r.uncoveredArea - island - 6_000 * 8_000) < 1e-3)
         let strict = try engine.givenUnits([poke], names: ["P"], jurisdictions: j, snapMetres: 0)
         #expect(strict.names == ["P_1", "P_2"])
     }
