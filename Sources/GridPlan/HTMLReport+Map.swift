@@ -53,12 +53,13 @@ extension HTMLReport {
         for (g, m) in page.shapes.enumerated() {
             guard let c = labelPoint(m) else { continue }
             let st = page.stats[g]
+            // The short grid_id on the map (the full grid_code is in the tooltip and the table).
             // Size from the grid's own extent on screen, so small grids get small labels and big ones readable ones.
             let side = (st.areaKm2 * 1e6).squareRoot() * scale
             let size = max(6, min(15, side / 4.2))
             let x = Format.fixed((c.0 - minX) * scale, 1), y = Format.fixed((maxY - c.1) * scale - size * 0.1, 1)
             let bad = abs(st.deviation) > page.toleranceFraction + 1e-12
-            s += "<text class=\"lbl\" style=\"font-size:\(Format.fixed(size, 1))px\" x=\"\(x)\" y=\"\(y)\">\(escape(st.gridCode))"
+            s += "<text class=\"lbl\" style=\"font-size:\(Format.fixed(size, 1))px\" x=\"\(x)\" y=\"\(y)\">\(escape(st.gridID))"
             s += "<tspan x=\"\(x)\" dy=\"1.1em\"\(bad ? " class=\"bad\"" : "")>\(Format.fixed(st.weights[0], 0))</tspan></text>\n"
         }
         return s + "</svg>\n"
