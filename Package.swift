@@ -25,6 +25,8 @@ let package = Package(
         .executableTarget(
             name: "gridplan",
             dependencies: ["GridPlan", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Seeded random-mutation driver for the GeoJSON/CSV readers (Scripts/fuzz).
+        .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO"]),
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),
