@@ -55,14 +55,14 @@ extension PartitionRun {
         for i in 0..<pointUnit.count where !duplicate[i] {
             if pointUnit[i] < 0 { outside.append(i) } else { inside.append(i) }
         }
-        guard outside.count >= 3 else { return [] }
+        guard !outside.isEmpty else { return [] }
         let stride = max(1, inside.count / 5000)
         let insideSample = Swift.stride(from: 0, to: inside.count, by: stride).map { inside[$0] }
         let file = config.pointsPath ?? ""
         var found: [Diagnostic] = []
         let wgs84Like = ["EPSG:4326", "EPSG:4490"].contains(CRSName.canonical(inputCRSs.points))
             && ["EPSG:4326", "EPSG:4490"].contains(CRSName.canonical(inputCRSs.boundary))
-        if wgs84Like {
+        if wgs84Like && outside.count >= 3 {
             let asGCJ = rescued(outside, insideSample, stride: stride, p: p, units: units) { GCJ02.toWGS84(lon: $0, lat: $1) }
             let boundaryGCJ = rescued(outside, insideSample, stride: stride, p: p, units: units) { GCJ02.fromWGS84(lon: $0, lat: $1) }
             if let n = asGCJ, n >= max(3, outside.count / 2) {
@@ -77,7 +77,7 @@ extension PartitionRun {
                     count: n))
             }
         }
-        if CRSName.isGeographic(inputCRSs.points), outside.count * 2 > pointUnit.count,
+        if CRSName.isGeographic(inputCRSs.points), outside.count >= 3, outside.count * 2 > pointUnit.count,
             let n = rescued(outside, insideSample, stride: stride, p: p, units: units, { ($1, $0) }), n * 2 >= outside.count
         {
             found.append(Diagnostic(

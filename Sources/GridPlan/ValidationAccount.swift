@@ -39,7 +39,7 @@ struct ValidationAccount {
                 let fix = units.cellSizeMetres != nil ? "a smaller --cell-size, fewer --grids or a larger --tolerance" : "smaller --units, fewer --grids or a larger --tolerance"
                 throw PipelineError(
                     .data,
-                    "\(config.boundaryPath): \(run.jurisdictionLabel(j)): unit \(units.set.names[u]) weighs \(Format.fixed(w[u], 1)), more than the upper bound (1 + \(Format.fixed(config.toleranceFraction, 3))) × mean = \(Format.fixed(upper, 1)) of its \(k[j]) grids; no plan can keep every grid within tolerance: use \(fix)")
+                    "\(config.boundaryPath): \(run.jurisdictionLabel(j)) has a unit (\(units.set.names[u])) weighing \(Format.fixed(w[u], 1)), more than the upper bound (1 + \(Format.fixed(config.toleranceFraction, 3))) × mean = \(Format.fixed(upper, 1)) of its \(k[j]) grids; no plan can keep every grid within tolerance: use \(fix)")
             }
         }
     }
