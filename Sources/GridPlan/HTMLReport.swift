@@ -29,16 +29,6 @@ struct HTMLPage {
 enum HTMLReport {
     static let palette = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"]
 
-    /// The partition page (kept for `PartitionRun.write`).
-    static func render(
-        title: String, shapes: [MultiPolygon], borders: [MultiPolygon], colors: [Int], stats: [GridStats],
-        weightNames: [String], tolerance: Double, summary: [(String, String)]
-    ) -> [UInt8] {
-        render(HTMLPage(
-            title: title, shapes: shapes, borders: borders, colors: colors, stats: stats, weightNames: weightNames,
-            toleranceFraction: tolerance, summary: summary))
-    }
-
     static func render(_ page: HTMLPage) -> [UInt8] {
         let tolerance = page.toleranceFraction
         var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(escape(page.title))</title>\n"

@@ -3,7 +3,7 @@ import GridModel
 /// Which CRS an input file is in: the declared `--input-crs`, else the file's legacy `crs` member,
 /// else EPSG:4326. A declaration that contradicts the file is an error, never a silent override.
 ///
-/// The same rule as `PartitionRun.resolveCRS`; `evaluate` uses this one.
+/// Shared by `partition`, `validate` and `evaluate`.
 enum InputCRS {
     static func resolve(
         declared: String?, fileCRS: String?, file: String, warn: (Diagnostic) -> Void

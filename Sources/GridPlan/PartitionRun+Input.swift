@@ -78,24 +78,8 @@ extension PartitionRun {
         }
     }
 
-    /// The CRS a file is in: `--input-crs`, else the file's legacy `crs` member, else EPSG:4326.
-    /// A declared CRS that contradicts the file's own is an error, never a silent override.
+    /// The CRS a file is in (see `InputCRS.resolve`).
     func resolveCRS(fileCRS: String?, file: String) throws(PipelineError) -> String {
-        if let declared = config.inputCRS {
-            if let fileCRS, CRSName.canonical(fileCRS) != CRSName.canonical(declared) {
-                throw PipelineError(
-                    .data,
-                    "\(file): the file declares its CRS as \(fileCRS) but --input-crs says \(declared); remove one of them")
-            }
-            return CRSName.canonical(declared)
-        }
-        if let fileCRS {
-            let c = CRSName.canonical(fileCRS)
-            if c != "EPSG:4326" {
-                warn(Diagnostic(code: "CRS_FROM_FILE", file: file, message: "coordinates read as \(fileCRS), from the file's crs member"))
-            }
-            return c
-        }
-        return "EPSG:4326"
+        try InputCRS.resolve(declared: config.inputCRS, fileCRS: fileCRS, file: file, warn: warn)
     }
 }

@@ -45,11 +45,12 @@ extension PartitionRun {
                     if gu < gv { gridEdges.append((gu, gv)) }
                 }
             }
-            let html = HTMLReport.render(
-                title: "gridplan: \(grids.stats.count) grids", shapes: grids.shapes,
-                borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
+            let html = HTMLReport.render(HTMLPage(
+                title: "gridplan: \(grids.stats.count) grids", subtitle: "partition \(config.boundaryPath)",
+                shapes: grids.shapes, borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
                 colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
-                weightNames: a.weightNames, tolerance: config.toleranceFraction, summary: ReportBuilder.summaryPairs(report))
+                weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
+                summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report)))
             let files = [
                 ("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")),
                 ("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")),
