@@ -22,12 +22,14 @@ public enum GCJ02 {
     /// Offset (dLon, dLat) in degrees added to WGS84 to get GCJ-02.
     static func offset(lon: Double, lat: Double) -> (Double, Double) {
         let x = lon - 105.0, y = lat - 35.0
+        // The same term opens both series: computed once (bit-identical to computing it twice).
+        let shared = (20.0 * sinPi(6.0 * x) + 20.0 * sinPi(2.0 * x)) * 2.0 / 3.0
         var dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * abs(x).squareRoot()
-        dLat += (20.0 * sinPi(6.0 * x) + 20.0 * sinPi(2.0 * x)) * 2.0 / 3.0
+        dLat += shared
         dLat += (20.0 * sinPi(y) + 40.0 * sinPi(y / 3.0)) * 2.0 / 3.0
         dLat += (160.0 * sinPi(y / 12.0) + 320.0 * sinPi(y / 30.0)) * 2.0 / 3.0
         var dLon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * abs(x).squareRoot()
-        dLon += (20.0 * sinPi(6.0 * x) + 20.0 * sinPi(2.0 * x)) * 2.0 / 3.0
+        dLon += shared
         dLon += (20.0 * sinPi(x) + 40.0 * sinPi(x / 3.0)) * 2.0 / 3.0
         dLon += (150.0 * sinPi(x / 12.0) + 300.0 * sinPi(x / 30.0)) * 2.0 / 3.0
         let radLat = lat / 180.0 * Double.pi

@@ -27,8 +27,9 @@ extension GeometryEngine {
         var out = [Int32](repeating: -1, count: x.count)
         for i in x.indices {
             guard x[i].isFinite, y[i].isFinite else { continue }
+            // One point serves the tree query and the prepared tests.
             let pt = try Geometry.point(x: x[i], y: y[i], in: geos)
-            for u in tree.query(pt) where try cache.prepared(u).covers(x: x[i], y: y[i]) {
+            for u in tree.query(pt) where try cache.prepared(u).covers(pt) {
                 out[i] = Int32(u)
                 break
             }
@@ -81,16 +82,18 @@ extension GeometryEngine {
     }
 }
 
-/// Prepared unit geometries built on first use. Lookup only, never iterated.
+/// Prepared unit geometries built on first use, indexed by unit.
 struct PreparedCache {
     let engine: GeometryEngine
     let units: UnitSet
-    private var geometries: [Int: Geometry] = [:]
-    private var prepared: [Int: PreparedGeometry] = [:]
+    private var geometries: [Geometry?]
+    private var prepared: [PreparedGeometry?]
 
     init(engine: GeometryEngine, units: UnitSet) {
         self.engine = engine
         self.units = units
+        geometries = Array(repeating: nil, count: units.count)
+        prepared = Array(repeating: nil, count: units.count)
     }
 
     mutating func geometry(_ u: Int) throws(GeometryError) -> Geometry {

@@ -34,6 +34,11 @@ final class PreparedGeometry {
         return try base.context.predicate("PreparedIntersects", GEOSPreparedIntersects_r(h, pointer, pt))
     }
 
+    /// True when the point geometry `point` lies in the interior or on the boundary (no temporary point).
+    func covers(_ point: Geometry) throws(GeometryError) -> Bool {
+        try base.context.predicate("PreparedIntersects", GEOSPreparedIntersects_r(base.context.handle, pointer, point.pointer))
+    }
+
     /// True when the point lies strictly inside.
     func contains(x: Double, y: Double) throws(GeometryError) -> Bool {
         let h = base.context.handle
