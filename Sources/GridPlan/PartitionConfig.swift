@@ -17,6 +17,11 @@ public struct PartitionConfig: Sendable {
     public var toleranceFraction: Double = 0.05
     /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
     public var inputCRS: String?
+    /// Per-file CRS declarations that override `inputCRS` for that file (e.g. GCJ-02 points on a
+    /// WGS84 boundary).
+    public var boundaryCRS: String?
+    public var pointsCRS: String?
+    public var unitsCRS: String?
     /// Metric CRS for geometry; "auto" = UTM zone of the centroid.
     public var workCRS: String = "auto"
     public var previousPath: String?
@@ -24,6 +29,8 @@ public struct PartitionConfig: Sendable {
     public var codePrefix: String?
     public var timeLimitSeconds: Double?
     public var seed: UInt64 = 1
+    /// Optimizer threads; nil = the machine's active cores. Outputs never depend on it.
+    public var threads: Int?
     public var outputPath: String
     public var force: Bool = false
 

@@ -23,7 +23,7 @@ extension PartitionRun {
             let jurisdictions = try Jurisdictions.group(
                 boundary.features, idField: config.boundaryIdField, file: config.boundaryPath, warn: warn)
             jurisdictionNames = jurisdictions.names
-            let boundaryCRS = try resolveCRS(fileCRS: boundary.crs, file: config.boundaryPath)
+            let boundaryCRS = try resolveCRS(fileCRS: boundary.crs, file: config.boundaryPath, declared: config.boundaryCRS)
             checkBoundaryOrigin(boundary.features, crs: boundaryCRS)
 
             var unitFeatures: [Feature]?
@@ -31,7 +31,7 @@ extension PartitionRun {
             if let unitsPath = config.unitsPath {
                 let doc = try readFeatures(unitsPath)
                 unitFeatures = doc.features
-                unitsCRS = try resolveCRS(fileCRS: doc.crs, file: unitsPath)
+                unitsCRS = try resolveCRS(fileCRS: doc.crs, file: unitsPath, declared: config.unitsCRS)
             }
 
             var points = PointTable(weightNames: config.weightFields)
@@ -40,7 +40,7 @@ extension PartitionRun {
                 stage("read", "reading \(pointsPath)")
                 let (table, crs) = try readPoints(pointsPath)
                 points = table
-                pointsCRS = try resolveCRS(fileCRS: crs, file: pointsPath)
+                pointsCRS = try resolveCRS(fileCRS: crs, file: pointsPath, declared: config.pointsCRS)
             }
             inputCRSs = (boundaryCRS, pointsCRS)
             return RawInputs(
@@ -78,8 +78,9 @@ extension PartitionRun {
         }
     }
 
-    /// The CRS a file is in (see `InputCRS.resolve`).
-    func resolveCRS(fileCRS: String?, file: String) throws(PipelineError) -> String {
-        try InputCRS.resolve(declared: config.inputCRS, fileCRS: fileCRS, file: file, warn: warn)
+    /// The CRS a file is in (see `InputCRS.resolve`): its own `--*-crs` option, else `--input-crs`,
+    /// else the file's legacy `crs` member, else EPSG:4326.
+    func resolveCRS(fileCRS: String?, file: String, declared: String? = nil) throws(PipelineError) -> String {
+        try InputCRS.resolve(declared: declared ?? config.inputCRS, fileCRS: fileCRS, file: file, warn: warn)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GridGeometry
 import GridModel
 import GridOptimizer
@@ -28,6 +29,12 @@ extension PartitionRun {
                 jWeight[j] += a.unitWeights[0][u]
                 jArea[j] += set.area[u]
                 jUnits[j] += 1
+            }
+            for j in 0..<jCount where jWeight[j] <= 0 {
+                warn(Diagnostic(
+                    code: "JURISDICTION_NO_WEIGHT", file: config.pointsPath ?? config.unitsPath ?? "",
+                    location: jurisdictionLabel(j),
+                    message: "\(jurisdictionLabel(j)) holds no weight: it gets one grid (or its share by area) and its grids are balanced by area"))
             }
             let perJurisdiction: [Int]
             if let centers {
@@ -60,6 +67,7 @@ extension PartitionRun {
                     graph: graph, gridsPerJurisdiction: perJurisdiction,
                     toleranceFraction: config.toleranceFraction, seed: config.seed)
                 problem.timeLimitSeconds = config.timeLimitSeconds
+                problem.threads = config.threads ?? ProcessInfo.processInfo.activeProcessorCount
                 problem.centerUnits = centers?.units
                 problem.previousGrid = previous?.unitLabel
                 return problem

@@ -112,10 +112,16 @@ extension PartitionRun {
         do throws(GeometryError) {
             let r = try engine.repair(m)
             if !r.wasValid {
-                let change = r.areaBefore > 0 ? (r.areaAfter - r.areaBefore) / r.areaBefore * 100 : 0
+                // The signed area of a self-intersecting ring is meaningless (a bow-tie's halves cancel), so
+                // the change is only stated when the area before is a sensible share of the area after.
+                var change = "area after repair \(Self.km2(r.areaAfter)) km²"
+                if r.areaBefore > 0.5 * r.areaAfter {
+                    let percent = (r.areaAfter - r.areaBefore) / r.areaBefore * 100
+                    change = "area \(Self.km2(r.areaBefore)) → \(Self.km2(r.areaAfter)) km² (\(Self.fixed(percent, 2))%)"
+                }
                 warn(Diagnostic(
                     code: "POLYGON_REPAIRED", file: file, location: "feature \(feature)",
-                    message: "invalid polygon (\(r.reason ?? "invalid")) made valid; area \(Self.km2(r.areaBefore)) → \(Self.km2(r.areaAfter)) km² (\(Self.fixed(change, 2))%)"))
+                    message: "invalid polygon (\(r.reason ?? "invalid")) made valid; \(change)"))
             }
             return r.shape
         } catch {

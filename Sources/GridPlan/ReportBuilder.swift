@@ -119,6 +119,8 @@ enum ReportBuilder {
         guard case .object(var members) = report else { return report }
         var t: [(String, JSONValue)] = zip(StageTimes.stages, times.seconds).map { ($0.0, .number(Format.rounded($0.1, 4))) }
         t.append(("total", .number(Format.rounded(times.total, 4))))
+        members.removeAll { $0.0 == "resources" }
+        members.append(("resources", .object([("peak_rss_mb", .number(Format.rounded(PeakMemory.megabytes(), 1)))])))
         if let i = members.firstIndex(where: { $0.0 == "timings_s" }) {
             members[i].1 = .object(t)
         } else {

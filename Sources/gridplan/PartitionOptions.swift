@@ -29,6 +29,12 @@ struct PartitionOptions: ParsableArguments {
     var tolerance: Double?
     @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
     var inputCRS: String?
+    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only (overrides --input-crs).")
+    var boundaryCRS: String?
+    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
+    var pointsCRS: String?
+    @Option(name: .customLong("units-crs"), help: "CRS of the units file only.")
+    var unitsCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
     @Option(help: "An earlier units.geojson or grids.geojson: keep as much of it as balance allows.")
@@ -41,4 +47,6 @@ struct PartitionOptions: ParsableArguments {
     var timeLimit: Double?
     @Option(help: "Random seed (default 1); same inputs and seed give identical outputs.")
     var seed: UInt64?
+    @Option(help: "Worker threads for the optimizer (default: the machine's cores); the result never depends on it.")
+    var threads: Int?
 }

@@ -10,7 +10,7 @@ enum PlanOptions {
 
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
-        "tolerance", "input-crs", "work-crs", "code-prefix", "time-limit", "seed", "out", "force", "previous", "centers",
+        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads", "out", "force", "previous", "centers",
     ]
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
 
@@ -78,11 +78,20 @@ enum PlanOptions {
         if c.grids != nil && c.target == nil { config.targetWeight = nil }
         config.toleranceFraction = try number("tolerance", c.tolerance) ?? 0.05
         config.inputCRS = try pick(c.inputCRS, "input-crs")
+        config.boundaryCRS = try pick(c.boundaryCRS, "boundary-crs")
+        config.pointsCRS = try pick(c.pointsCRS, "points-crs")
+        config.unitsCRS = try pick(c.unitsCRS, "units-crs")
         config.workCRS = (try pick(c.workCRS, "work-crs")) ?? "auto"
         config.codePrefix = try pick(c.codePrefix, "code-prefix")
         config.previousPath = try pick(c.previous, "previous")
         config.centersPath = try pick(c.centers, "centers")
         config.timeLimitSeconds = try number("time-limit", c.timeLimit)
+        if let n = try number("threads", c.threads.map(Double.init)) {
+            guard n >= 1, n <= 256, n == n.rounded() else {
+                throw Failure(message: "--threads must be a whole number from 1 to 256 (got \(n))", exitCode: 64)
+            }
+            config.threads = Int(n)
+        }
         if let s = c.seed {
             config.seed = s
         } else if let text = try single("seed") {

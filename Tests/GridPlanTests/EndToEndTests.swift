@@ -36,11 +36,13 @@ struct EndToEndTests {
         #expect(!html.contains("<script src") && !html.contains("<link"), "self-contained page")
     }
 
-    @Test("the same inputs and seed give byte-identical grids, units and points")
+    @Test("the same inputs and seed give byte-identical grids, units and points, with 1 or 2 threads")
     func determinism() throws {
         let a = try GridplanBinary.temporaryFolder("det-a"), b = try GridplanBinary.temporaryFolder("det-b")
-        for out in [a, b] {
-            let r = try GridplanBinary.run(["partition", "Data/sample/plan.yml", "--out", out.path, "--force", "--quiet", "--seed", "7"])
+        for (out, threads) in [(a, "1"), (b, "2")] {
+            let r = try GridplanBinary.run([
+                "partition", "Data/sample/plan.yml", "--out", out.path, "--force", "--quiet", "--seed", "7", "--threads", threads,
+            ])
             #expect(r.status == 0, "stderr: \(r.stderr)")
         }
         for name in ["grids.geojson", "units.geojson", "points.csv"] {
