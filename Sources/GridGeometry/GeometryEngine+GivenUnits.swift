@@ -62,7 +62,10 @@ extension GeometryEngine {
             }
             let empty = try g.isEmpty()
             let area = empty ? 0 : try g.area()
-            if area <= 0 {
+            var touches = false
+            if area > 0 { for k in jp.indices where try jp[k].intersects(g) { touches = true; break } }
+            if !touches {
+                report.clippedArea += area  // wholly outside: kept out of the noding, which costs per vertex
                 sg.append(nil)
                 sp.append(nil)
                 singlePolygon.append(false)
