@@ -29,6 +29,19 @@ struct JurisdictionSolver: Sendable {
         var timedOut: Bool
     }
 
+    /// The mean grid weight divided by the weight-weighted mean unit weight Σw²/Σw: how many units
+    /// of typical weight one grid holds (n/K for equal weights, far fewer with a heavy core).
+    func effectiveUnitsPerGrid(mean: Double) -> Double {
+        var sum = 0.0
+        var squares = 0.0
+        for w in graph.weight {
+            sum += w
+            squares += w * w
+        }
+        guard squares > 0 else { return Double(graph.unitCount) / Double(max(gridCount, 1)) }
+        return mean * sum / squares
+    }
+
     /// Runs start number `start` with its own random stream.
     /// - Complexity: O(n log n log K + proposalsPerUnit · n · degree) per start.
     func solve(start: Int, seed: UInt64, onMove: ((Partition) -> Void)? = nil) -> Outcome {
@@ -51,13 +64,21 @@ struct JurisdictionSolver: Sendable {
         let repaired = partition.repairContiguity()
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)
-        // Aim at ±1 % when units are fine enough (≥ 30 per grid), never looser than the tolerance.
-        let target = n >= 30 * k ? min(tolerance, 0.01) : tolerance
-        let band = max(0, target - 1e-9)
+        // Aim at ±1 % (never looser than the tolerance). When units are fine enough (≥ 30 units of
+        // typical weight per grid) the aim is a hard wall; with heavy units (a dense core whose
+        // grids hold a few units) it is a soft cost and only the tolerance is a wall, so that the
+        // search may trade a little balance for shape where the units leave no better choice.
+        // Fewer than 30 units per grid: no aim inside the tolerance, as coarse units leave no room.
+        let aim = n >= 30 * k ? min(tolerance, 0.01) : tolerance
+        let fine = n < 30 * k || effectiveUnitsPerGrid(mean: mean) >= 30
+        let band = max(0, aim - 1e-9)
+        let wall = fine ? band : max(0, tolerance - 1e-9)
         var search = LocalSearch(
-            partition: partition, mean: mean, band: band, previous: previous, seed: rng.next(),
+            partition: partition, mean: mean, band: band, wall: wall, previous: previous, seed: rng.next(),
             deadline: deadline)
         search.onMove = onMove
+        // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
+        search.swapShare = fine ? 0 : 0.3
         let settled = search.energy()
         let nonEmpty = !partition.unitCount.contains(0)
         if warmStart != nil, repaired == 0, nonEmpty, settled.penalty == 0 {
@@ -65,10 +86,12 @@ struct JurisdictionSolver: Sendable {
             return Outcome(
                 assignment: partition.assignment, penalty: 0, rest: settled.rest, iterations: 0, timedOut: false)
         }
+        search.balance()
         search.greedy(maxSweeps: 50)
         if previous == nil {
             search.anneal(proposals: proposalsPerUnit * n)
         }
+        search.balance()
         search.greedy(maxSweeps: 50)
         let final = search.energy()
         return Outcome(

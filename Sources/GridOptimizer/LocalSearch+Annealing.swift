@@ -26,11 +26,19 @@ extension LocalSearch {
                 let degree = Int(partition.graph.offsets[u + 1]) - lo
                 if partition.isCentre[u] { continue }
                 let g = partition.assignment[u]
-                let h = partition.assignment[Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])]
+                let v = Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])
+                let h = partition.assignment[v]
                 if h == g || partition.unitCount[Int(g)] <= 1 { continue }
+                if swapShare > 0, rng.nextUnit() < swapShare {
+                    if trySwap(u, v, temperature: temperature) {
+                        boundary.update(around: u, partition)
+                        boundary.update(around: v, partition)
+                    }
+                    continue
+                }
                 let d = delta(u, to: h)
                 if d.penalty > 1e-12 { continue }
-                let change = d.shape + d.previous + d.penalty
+                let change = d.shape + d.soft + d.penalty
                 if change > 0 {
                     let ratio = change / temperature
                     if ratio > 30 || rng.nextUnit() >= Math.expNegative(-ratio) { continue }
@@ -51,6 +59,34 @@ extension LocalSearch {
         if best.penalty < now.penalty - 1e-12 || (best.penalty <= now.penalty + 1e-12 && best.rest < now.rest) {
             partition.reset(to: bestAssignment)
         }
+    }
+
+    /// Proposes exchanging neighbours `u` (grid g) and `v` (grid h): u joins h and v joins g, so
+    /// that heavy units can reshape two grids while their weights barely change. Accepted by the
+    /// same rules as a single move; undone when the second half would split a grid.
+    mutating func trySwap(_ u: Int, _ v: Int, temperature: Double) -> Bool {
+        let g = partition.assignment[u]
+        let h = partition.assignment[v]
+        guard !partition.isCentre[u], !partition.isCentre[v], partition.unitCount[Int(h)] > 1 else { return false }
+        let first = delta(u, to: h)
+        partition.move(u, to: h)
+        let second = delta(v, to: g)
+        let change = first.shape + first.soft + second.shape + second.soft
+        let penalty = first.penalty + second.penalty
+        var accept = penalty <= 1e-12 && touches(v, Int(g))
+        if accept, change > 0 {
+            let ratio = change / temperature
+            accept = ratio <= 30 && rng.nextUnit() < Math.expNegative(-ratio)
+        }
+        partition.move(u, to: g)
+        guard accept, partition.canRemove(u) else { return false }
+        apply(u, to: h)
+        if partition.canRemove(v) {
+            apply(v, to: g)
+            return true
+        }
+        apply(u, to: g)
+        return false
     }
 
     /// A temperature at which a typical worsening move is accepted with probability about 1/3:

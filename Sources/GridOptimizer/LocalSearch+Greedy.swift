@@ -34,7 +34,7 @@ extension LocalSearch {
                     iterations += 1
                     let d = delta(u, to: h)
                     if d.penalty > 1e-12 { continue }
-                    let change = d.shape + d.penalty + d.previous
+                    let change = d.shape + d.penalty + d.soft
                     if change < bestDelta {
                         bestDelta = change
                         best = h

@@ -1,16 +1,20 @@
 /// Boundary moves that never break contiguity: a greedy phase that drives every grid into the
 /// balance band while improving compactness, then simulated annealing with a hard wall at the band.
 ///
-/// Energy: Σ_g P_g²/(4πA_g) (= Σ 1/PP), plus a balance penalty that is zero inside the band, plus,
-/// with a previous plan, a cost for every unit away from its previous grid. A move whose balance
-/// penalty would rise is never taken, so a grid inside the band stays inside.
+/// Energy: Σ_g P_g²/(4πA_g) (= Σ 1/PP), plus a balance penalty that is zero inside the wall (the
+/// hard band), plus a soft aim cost for deviation beyond the aim band when the aim is tighter than
+/// the wall, plus, with a previous plan, a cost for every unit away from its previous grid. A move
+/// whose balance penalty would rise is never taken, so a grid inside the wall stays inside.
 struct LocalSearch {
     /// The state being improved.
     var partition: Partition
     /// Mean balanced weight per grid (0 when the jurisdiction carries no weight).
     let mean: Double
-    /// Half-width of the balance band, relative to the mean.
+    /// Half-width of the aim band, relative to the mean: deviation beyond it costs `aimCost`
+    /// (soft) when it is narrower than the wall.
     let band: Double
+    /// Half-width of the hard band, relative to the mean: the balance penalty starts here.
+    let wall: Double
     /// Per unit: the grid it had in the previous plan, or -1.
     let previous: [Int32]?
     /// Random stream of this search.
@@ -23,6 +27,12 @@ struct LocalSearch {
     var timedOut = false
     /// Multiplies the annealing start temperature (tuning).
     var temperatureScale = 0.3
+    /// Weight of the shape change against 1 % of weight mismatch when a chain picks its units.
+    var chainShapeWeight = 10.0
+    /// Share of annealing proposals that exchange two neighbouring units instead of moving one.
+    var swapShare = 0.0
+    /// Cost of 100 % beyond the aim band (linear part) in shape units.
+    var aimWeight = 100.0
     /// Called after every accepted move (tests check invariants here).
     var onMove: ((Partition) -> Void)?
 
@@ -31,12 +41,13 @@ struct LocalSearch {
 
     /// Creates a search over `partition` balancing to ±`band` of `mean`.
     init(
-        partition: Partition, mean: Double, band: Double, previous: [Int32]?, seed: UInt64,
+        partition: Partition, mean: Double, band: Double, wall: Double? = nil, previous: [Int32]?, seed: UInt64,
         deadline: ContinuousClock.Instant
     ) {
         self.partition = partition
         self.mean = mean
         self.band = band
+        self.wall = max(band, wall ?? band)
         self.previous = previous
         self.rng = SplitMix64(seed: seed)
         self.deadline = deadline
@@ -48,12 +59,22 @@ struct LocalSearch {
         p * p / (4 * Double.pi * max(a, 1e-9))
     }
 
-    /// Balance penalty of a grid weighing `w`: zero inside the band, steep outside.
+    /// Balance penalty of a grid weighing `w`: zero inside the wall, steep outside.
     @inline(__always)
     func penalty(_ w: Double) -> Double {
         guard mean > 0 else { return 0 }
-        let excess = abs(w - mean) / mean - band
+        let excess = abs(w - mean) / mean - wall
         return excess > 0 ? 1e3 * excess + 1e5 * excess * excess : 0
+    }
+
+    /// Soft cost of a grid weighing `w` beyond the aim band (inside the wall), in the units of the
+    /// shape term: 1 % beyond the aim costs about as much as going from PP 0.6 to 0.45, so fine
+    /// units are balanced to the aim while a few heavy units may trade a little balance for shape.
+    @inline(__always)
+    func aimCost(_ w: Double) -> Double {
+        guard mean > 0, band < wall else { return 0 }
+        let excess = min(abs(w - mean) / mean, wall) - band
+        return excess > 0 ? aimWeight * (excess + 25 * excess * excess) : 0
     }
 
     /// Cost of unit `u` sitting in grid `g` with respect to the previous plan.
@@ -67,7 +88,7 @@ struct LocalSearch {
     /// Change of (shape, penalty, previous cost) if unit `u` moved to grid `h`.
     /// - Complexity: O(degree(u)).
     @inline(__always)
-    func delta(_ u: Int, to h: Int32) -> (shape: Double, penalty: Double, previous: Double) {
+    func delta(_ u: Int, to h: Int32) -> (shape: Double, penalty: Double, soft: Double) {
         let p = partition
         let g = p.assignment[u]
         let gi = Int(g)
@@ -84,17 +105,21 @@ struct LocalSearch {
         let penalty =
             self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
             - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
-        let previous = previousCost(u, h) - previousCost(u, g)
-        return (shape, penalty, previous)
+        let soft =
+            previousCost(u, h) - previousCost(u, g)
+            + aimCost(p.weight[gi] - wu) + aimCost(p.weight[hi] + wu)
+            - aimCost(p.weight[gi]) - aimCost(p.weight[hi])
+        return (shape, penalty, soft)
     }
 
-    /// Totals of the energy terms: (balance penalty, shape + previous cost).
+    /// Totals of the energy terms: (balance penalty, shape + aim cost + previous cost).
     /// - Complexity: O(n + K).
     func energy() -> (penalty: Double, rest: Double) {
         var pen = 0.0
         var rest = 0.0
         for g in 0..<partition.gridCount {
             pen += penalty(partition.weight[g])
+            rest += aimCost(partition.weight[g])
             if partition.unitCount[g] > 0 { rest += LocalSearch.shape(partition.perimeter[g], partition.area[g]) }
         }
         if previous != nil {

@@ -41,6 +41,7 @@ struct PowerDiagramStart {
         let mean = totalWeight / Double(k)
         var alpha = [Double](repeating: 0, count: k)
         var w = [Double](repeating: 0, count: k)
+        var a = [Double](repeating: 0, count: k)
         for outer in 0..<outerIterations {
             let near = nearestCentres(cx: cx, cy: cy)
             let l = min(k, PowerDiagramStart.candidateCount)
@@ -66,10 +67,23 @@ struct PowerDiagramStart {
                     assignment[u] = Int32(best)
                 }
                 guard mean > 0 else { continue }
-                for g in 0..<k { w[g] = 0 }
-                for u in 0..<n { w[Int(assignment[u])] += graph.weight[u] }
-                let step = 0.3 * cellArea / (1 + 0.1 * Double(round))
-                for g in 0..<k { alpha[g] += step * (mean - w[g]) / mean }
+                for g in 0..<k {
+                    w[g] = 0
+                    a[g] = 0
+                }
+                for u in 0..<n {
+                    w[Int(assignment[u])] += graph.weight[u]
+                    a[Int(assignment[u])] += graph.area[u]
+                }
+                // Shifting a cell's boundary by δ changes α by about 2·(centre distance)·δ, and its
+                // area by about perimeter·δ: the step that corrects a weight fraction f is about
+                // (2/π)·f·A_g. Sizing it by the cell's own area (not the mean cell) keeps small cells
+                // of a dense core from oscillating while large rural cells still move.
+                let damping = 0.3 / (1 + 0.1 * Double(round))
+                for g in 0..<k {
+                    let cell = min(max(a[g], 0.02 * cellArea), cellArea)
+                    alpha[g] += damping * cell * (mean - w[g]) / mean
+                }
             }
             if centres == nil, outer < outerIterations - 1 {
                 areaCentroids(assignment, &cx, &cy)

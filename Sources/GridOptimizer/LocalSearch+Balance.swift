@@ -1,0 +1,218 @@
+/// Balancing by transfer chains: weight flows from a grid above the band to one below it along a
+/// shortest path of neighbouring grids, one unit (or one swapped pair) per step.
+///
+/// Single boundary moves cannot balance a dense core whose units each hold a tenth of a grid: a
+/// move that fixes one grid throws its neighbour out of the band, so a search that never raises
+/// the balance penalty stops. A chain lets the excess pass through grids that are in the band:
+/// each intermediate grid gives on about what it received, and the chain is kept only when the
+/// total balance penalty falls (otherwise it is undone move by move). Every single move keeps
+/// every grid connected, so the invariants hold between moves too.
+extension LocalSearch {
+    /// Boundary units of every grid (CSR by grid), a snapshot refreshed once per round.
+    struct BoundaryLists {
+        var start: [Int32]
+        var units: [Int32]
+    }
+
+    /// Runs rounds of chains over the grids outside the band, worst first, until a round changes
+    /// nothing or `maxRounds` is reached.
+    /// - Returns: the number of chains kept.
+    /// - Complexity: O(rounds · (n + m + chains · path · boundary · contiguity check)).
+    @discardableResult
+    mutating func balance(maxRounds: Int = 200) -> Int {
+        guard mean > 0, partition.gridCount > 1 else { return 0 }
+        var kept = 0
+        for _ in 0..<maxRounds {
+            let outside = (0..<partition.gridCount).filter { imbalance(partition.weight[$0]) > 0 }
+            if outside.isEmpty { break }
+            let order = outside.sorted {
+                let a = abs(partition.weight[$0] - mean)
+                let b = abs(partition.weight[$1] - mean)
+                return a > b || (a == b && $0 < $1)
+            }
+            let lists = boundaryLists()
+            let adjacency = gridAdjacency(lists)
+            var keptThisRound = 0
+            for g in order where imbalance(partition.weight[g]) > 0 {
+                if transfer(from: g, lists: lists, adjacency: adjacency) { keptThisRound += 1 }
+                if outOfTime() { return kept + keptThisRound }
+            }
+            kept += keptThisRound
+            if keptThisRound == 0 { break }
+        }
+        return kept
+    }
+
+    /// Balance penalty plus aim cost of a grid weighing `w`: what chains lower.
+    @inline(__always)
+    func imbalance(_ w: Double) -> Double { penalty(w) + aimCost(w) }
+
+    /// Units with a neighbour in another grid, grouped by grid.
+    /// - Complexity: O(n + m).
+    func boundaryLists() -> BoundaryLists {
+        let n = partition.graph.unitCount
+        var count = [Int32](repeating: 0, count: partition.gridCount + 1)
+        var isBoundary = [Bool](repeating: false, count: n)
+        for u in 0..<n where BoundarySet.isBoundary(u, partition) {
+            isBoundary[u] = true
+            count[Int(partition.assignment[u]) + 1] += 1
+        }
+        for g in 0..<partition.gridCount { count[g + 1] += count[g] }
+        var fill = count
+        var units = [Int32](repeating: 0, count: Int(count[partition.gridCount]))
+        for u in 0..<n where isBoundary[u] {
+            let g = Int(partition.assignment[u])
+            units[Int(fill[g])] = Int32(u)
+            fill[g] += 1
+        }
+        return BoundaryLists(start: count, units: units)
+    }
+
+    /// Neighbouring grids of every grid (ascending), from the boundary snapshot.
+    func gridAdjacency(_ lists: BoundaryLists) -> [[Int32]] {
+        let k = partition.gridCount
+        var result: [[Int32]] = Array(repeating: [], count: k)
+        var mark = [Int](repeating: -1, count: k)
+        let graph = partition.graph
+        for g in 0..<k {
+            for i in Int(lists.start[g])..<Int(lists.start[g + 1]) {
+                let u = Int(lists.units[i])
+                for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
+                    let h = Int(partition.assignment[Int(graph.neighbors[e])])
+                    if h != g, mark[h] != g {
+                        mark[h] = g
+                        result[g].append(Int32(h))
+                    }
+                }
+            }
+            result[g].sort()
+        }
+        return result
+    }
+
+    /// Tries chains between grid `g` (outside the band) and the nearest grids on the other side of
+    /// the mean, nearest first; keeps the first chain that lowers the total balance penalty.
+    mutating func transfer(from g: Int, lists: BoundaryLists, adjacency: [[Int32]]) -> Bool {
+        let over = partition.weight[g] > mean
+        // Breadth-first search over grids from g; `parent` leads back to g.
+        let k = partition.gridCount
+        var parent = [Int32](repeating: -2, count: k)
+        parent[g] = -1
+        var queue: [Int32] = [Int32(g)]
+        var head = 0
+        var tried = 0
+        while head < queue.count, tried < 4 {
+            let a = Int(queue[head])
+            head += 1
+            for h in adjacency[a] where parent[Int(h)] == -2 {
+                parent[Int(h)] = Int32(a)
+                queue.append(h)
+                let w = partition.weight[Int(h)]
+                guard over ? w < mean : w > mean else { continue }
+                // Path from g to h; weight flows g → h when g is over, h → g when under.
+                var path: [Int] = [Int(h)]
+                var c = Int(h)
+                while parent[c] >= 0 {
+                    c = Int(parent[c])
+                    path.append(c)
+                }
+                path.reverse()
+                if !over { path.reverse() }
+                tried += 1
+                if runChain(path, lists: lists, sourceIsOver: over) { return true }
+                if tried >= 4 { break }
+            }
+        }
+        return false
+    }
+
+    /// Moves weight along `path` (flow from path[0] to its last grid) and keeps the result only if
+    /// the total balance penalty fell. When the source is over, steps run from the source and each
+    /// passes on about what its grid received; otherwise from the sink backwards.
+    mutating func runChain(_ path: [Int], lists: BoundaryLists, sourceIsOver: Bool) -> Bool {
+        let before = path.reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
+        var done: [(unit: Int, from: Int32)] = []
+        let steps = path.count - 1
+        var wanted = sourceIsOver
+            ? partition.weight[path[0]] - mean : mean - partition.weight[path[steps]]
+        var ok = true
+        for s in 0..<steps {
+            let i = sourceIsOver ? s : steps - 1 - s
+            guard let moved = step(from: path[i], to: path[i + 1], wanted: wanted, lists: lists, done: &done)
+            else {
+                ok = false
+                break
+            }
+            wanted = moved
+        }
+        if ok {
+            let after = path.reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
+            if after < before - 1e-9 { return true }
+        }
+        for (u, from) in done.reversed() { apply(u, to: from) }
+        return false
+    }
+
+    /// One step of a chain: moves the boundary unit of grid `a` next to grid `b` (or a swapped
+    /// pair) whose net weight is closest to `wanted`, with the shape change as a small
+    /// tie-breaker. Returns the net weight moved, or nil when no move keeps both grids connected.
+    mutating func step(
+        from a: Int, to b: Int, wanted: Double, lists: BoundaryLists, done: inout [(unit: Int, from: Int32)]
+    ) -> Double? {
+        let out = candidates(of: a, next: b, lists: lists)
+        guard !out.isEmpty else { return nil }
+        let back = candidates(of: b, next: a, lists: lists)
+        let scale = 100 / mean
+        let shapeWeight = chainShapeWeight
+        // Moves as (u, v or -1, cost), cheapest first.
+        var moves: [(u: Int32, v: Int32, cost: Double)] = []
+        for u in out {
+            let wu = partition.graph.weight[Int(u)]
+            let shape = delta(Int(u), to: Int32(b)).shape
+            moves.append((u, -1, abs(wu - wanted) * scale + shapeWeight * shape))
+            for v in back.prefix(64) {
+                let net = wu - partition.graph.weight[Int(v)]
+                moves.append((u, v, abs(net - wanted) * scale + shapeWeight * shape + 0.05))
+            }
+        }
+        moves.sort { $0.cost < $1.cost || ($0.cost == $1.cost && ($0.u < $1.u || ($0.u == $1.u && $0.v < $1.v))) }
+        for m in moves.prefix(12) {
+            let u = Int(m.u)
+            guard partition.assignment[u] == Int32(a), touches(u, b), partition.canRemove(u) else { continue }
+            apply(u, to: Int32(b))
+            done.append((u, Int32(a)))
+            guard m.v >= 0 else { return partition.graph.weight[u] }
+            let v = Int(m.v)
+            if partition.assignment[v] == Int32(b), touches(v, a), partition.canRemove(v) {
+                apply(v, to: Int32(a))
+                done.append((v, Int32(b)))
+                return partition.graph.weight[u] - partition.graph.weight[v]
+            }
+            apply(u, to: Int32(a))
+            done.removeLast()
+        }
+        return nil
+    }
+
+    /// Units of grid `a` (from the snapshot, still in `a`) that touch grid `b` and may leave.
+    func candidates(of a: Int, next b: Int, lists: BoundaryLists) -> [Int32] {
+        var result: [Int32] = []
+        guard partition.unitCount[a] > 1 else { return result }
+        for i in Int(lists.start[a])..<Int(lists.start[a + 1]) {
+            let u = Int(lists.units[i])
+            if partition.assignment[u] == Int32(a), !partition.isCentre[u], touches(u, b) { result.append(Int32(u)) }
+        }
+        return result
+    }
+
+    /// Whether unit `u` has a neighbour in grid `b`.
+    @inline(__always)
+    func touches(_ u: Int, _ b: Int) -> Bool {
+        let graph = partition.graph
+        for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1])
+        where partition.assignment[Int(graph.neighbors[e])] == Int32(b) {
+            return true
+        }
+        return false
+    }
+}
