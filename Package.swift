@@ -27,6 +27,8 @@ let package = Package(
             dependencies: ["GridPlan", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Seeded random-mutation driver for the GeoJSON/CSV readers (Scripts/fuzz).
         .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO"]),
+        // Partition stage on generated counties, graphs written for METIS (Scripts/bench).
+        .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),
