@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""METIS (pymetis) on the graphs gridplan-bench wrote, with the same K and a ufactor matching the
+tolerance; the same quality metrics computed here for both METIS and gridplan's partitions, and
+ratios gridplan/METIS side by side. Usage: Scripts/bench-metis.py FOLDER [--runs 3]"""
+import math, statistics, sys, time
+from collections import deque
+
+import pymetis
+
+
+def read_graph(path):
+    with open(path) as f:
+        n, m, _fmt = f.readline().split()
+        n = int(n)
+        xadj, adjncy, eweights, vweights = [0], [], [], []
+        for _ in range(n):
+            parts = list(map(int, f.readline().split()))
+            vweights.append(parts[0])
+            for i in range(1, len(parts), 2):
+                adjncy.append(parts[i] - 1)
+                eweights.append(parts[i + 1])
+            xadj.append(len(adjncy))
+    return xadj, adjncy, eweights, vweights
+
+
+def read_units(path):
+    rows = [line.rstrip("\n").split("\t") for line in open(path)][1:]
+    return [[float(x) for x in r] for r in rows]
+
+
+def metrics(parts, k, xadj, adjncy, eweights, units):
+    n = len(units)
+    weight = [0.0] * k
+    second = [0.0] * k
+    area = [0.0] * k
+    perim = [0.0] * k
+    cut = 0
+    for u in range(n):
+        g = parts[u]
+        weight[g] += units[u][0]
+        second[g] += units[u][1]
+        area[g] += units[u][2]
+        perim[g] += units[u][3]
+        for e in range(xadj[u], xadj[u + 1]):
+            v = adjncy[e]
+            if parts[v] == g:
+                perim[g] -= eweights[e] / 100.0
+            elif v > u:
+                cut += 1
+    mean = sum(weight) / k
+    mean2 = sum(second) / k
+    dev = max(abs(w - mean) / mean for w in weight)
+    dev2 = max(abs(w - mean2) / mean2 for w in second)
+    pp = [4 * math.pi * area[g] / perim[g] ** 2 if perim[g] > 0 else 0 for g in range(k)]
+    # Contiguity by BFS inside each part (real adjacency only).
+    seen = [False] * n
+    pieces = [0] * k
+    for s in range(n):
+        if seen[s]:
+            continue
+        pieces[parts[s]] += 1
+        seen[s] = True
+        queue = deque([s])
+        while queue:
+            u = queue.popleft()
+            for e in range(xadj[u], xadj[u + 1]):
+                v = adjncy[e]
+                if not seen[v] and parts[v] == parts[u]:
+                    seen[v] = True
+                    queue.append(v)
+    contiguous = sum(1 for p in pieces if p == 1)
+    return dict(dev=dev, dev2=dev2, contiguous=contiguous, mean_pp=sum(pp) / k, min_pp=min(pp), cut=cut)
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gridplan-bench"
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    rows = [line.rstrip("\n").split("\t") for line in open(f"{folder}/gridplan.tsv")][1:]
+    cache = {}
+    header = ("case", "units", "K", "method", "time_s", "max_dev", "contiguous", "mean_pp", "min_pp",
+              "cut_edges", "dev_incidents", "time_ratio")
+    print("\t".join(header))
+    for row in rows:
+        name, n, k, tol, gp_time = row[0], int(row[1]), int(row[2]), float(row[3]), float(row[4])
+        if name not in cache:
+            cache[name] = (read_graph(f"{folder}/{name}.graph"), read_units(f"{folder}/{name}.units.tsv"))
+        (xadj, adjncy, eweights, vweights), units = cache[name]
+        opts = pymetis.Options(ufactor=max(1, int(round(tol * 1000))), contig=False, seed=1)
+        times = []
+        parts = None
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            _cut, parts = pymetis.part_graph(k, xadj=xadj, adjncy=adjncy, vweights=vweights,
+                                             eweights=eweights, options=opts)
+            times.append(time.perf_counter() - t0)
+        metis_time = statistics.median(times)
+        mm = metrics(parts, k, xadj, adjncy, eweights, units)
+        gp_parts = [int(x) for x in open(f"{folder}/{name}.k{k}.gridplan.part")]
+        gm = metrics(gp_parts, k, xadj, adjncy, eweights, units)
+        for method, t, m in (("gridplan", gp_time, gm), ("METIS", metis_time, mm)):
+            print("\t".join(str(x) for x in (
+                name, n, k, method, f"{t:.4f}", f"{m['dev'] * 100:.2f}%", f"{m['contiguous']}/{k}",
+                f"{m['mean_pp']:.3f}", f"{m['min_pp']:.3f}", m["cut"], f"{m['dev2'] * 100:.1f}%",
+                f"{gp_time / metis_time:.0f}x" if method == "gridplan" else "1")))
+
+
+if __name__ == "__main__":
+    main()
