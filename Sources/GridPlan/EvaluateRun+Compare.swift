@@ -117,17 +117,9 @@ extension EvaluateRun {
     /// - Returns: the earlier label of each grid, −1 for none.
     /// - Complexity: O(P log P) for P pairs with shared weight.
     static func matchHeaviest(shared: [Double], grids k: Int, labels: Int, ids: [String], earlierIDs: [String]) -> [Int] {
-        var pairs: [(Int, Int, Double)] = []
-        for g in 0..<k {
-            for l in 0..<labels where shared[g * labels + l] > 0 { pairs.append((g, l, shared[g * labels + l])) }
-        }
-        pairs.sort { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }
-        var label = Array(repeating: -1, count: k)
+        var label = GridMatching.heaviestPairs(shared: shared, grids: k, labels: labels)
         var taken = Array(repeating: false, count: labels)
-        for (g, l, _) in pairs where label[g] < 0 && !taken[l] {
-            label[g] = l
-            taken[l] = true
-        }
+        for l in label where l >= 0 { taken[l] = true }
         for g in 0..<k where label[g] < 0 {
             if let l = earlierIDs.firstIndex(of: ids[g]), !taken[l] {
                 label[g] = l

@@ -22,23 +22,10 @@ extension PartitionPipeline {
         try ConfigCheck.validate(config)
         if !config.outputPath.isEmpty { try checkOutputFolder(config) }
         let run = try PartitionRun(config: config, sink: sink)
-        let inputs = try run.readInputs()
-        let projected = try run.project(inputs)
-        let units = try run.buildUnits(projected)
-        let aggregated = try run.aggregate(projected, units: units)
-        var centers: Centers?
-        if let path = config.centersPath {
-            centers = try run.readCenters(
-                path, workCRS: projected.workCRS, units: units, jurisdictionCount: projected.jurisdictions.count)
-        }
-        var previous: PreviousPlan?
-        if let path = config.previousPath {
-            previous = try PreviousPlan.read(path: path, units: units.set, workCRS: projected.workCRS, engine: run.engine)
-        }
-        let problem = try run.makeProblem(aggregated, units: units, centers: centers, previous: previous)
-        let account = ValidationAccount(run: run, inputs: inputs, projected: projected, units: units, aggregated: aggregated)
-        try account.checkFeasible(problem)
-        return ValidationOutcome(lines: account.lines(problem), warnings: run.warnings)
+        let p = try run.prepare()
+        let account = ValidationAccount(run: run, inputs: p.inputs, projected: p.projected, units: p.units, aggregated: p.aggregated)
+        try account.checkFeasible(p.problem)
+        return ValidationOutcome(lines: account.lines(p.problem), warnings: run.warnings)
     }
 
     /// The refusal `OutputFolder` would give, checked without creating anything.

@@ -61,6 +61,17 @@ extension PartitionRun {
                 }
                 shapes.append(merged)
             }
+            if shapes.count > 1 {
+                shapes = try resolveOverlaps(shapes, names: raw.jurisdictions.names)
+                areas = []
+                for shape in shapes {
+                    do throws(GeometryError) {
+                        areas.append(try engine.area(shape))
+                    } catch {
+                        throw PipelineError(geometry: error, file: config.boundaryPath)
+                    }
+                }
+            }
             var points = raw.points
             do throws(GeometryError) {
                 if points.count > 0 {
@@ -97,6 +108,23 @@ extension PartitionRun {
             }
         }
         return CRS.autoUTM(longitude: (minX + maxX) / 2, latitude: (minY + maxY) / 2)
+    }
+
+    /// Station areas that overlap by digitising slivers (under 1% of the smaller one) give the overlap to
+    /// the first in order, with a warning; larger overlaps stop the run naming both.
+    private func resolveOverlaps(_ shapes: [MultiPolygon], names: [String]) throws(PipelineError) -> [MultiPolygon] {
+        do throws(GeometryError) {
+            let labels = names.map { $0.isEmpty ? "the boundary" : $0 }
+            let r = try engine.resolveOverlaps(shapes, names: labels, maxShare: 0.01)
+            for (a, b, area) in r.overlapArea where area > 0 {
+                warn(Diagnostic(
+                    code: "JURISDICTION_OVERLAP", file: config.boundaryPath, location: "\(labels[a]) / \(labels[b])",
+                    message: "\(labels[a]) and \(labels[b]) overlap by \(Self.fixed(area, 1)) m²; the overlap stays with \(labels[a])"))
+            }
+            return r.shapes
+        } catch {
+            throw PipelineError(.data, "\(config.boundaryPath): \(error.message)")
+        }
     }
 
     func transform(_ m: MultiPolygon, from: String, to: String, file: String) throws(PipelineError) -> MultiPolygon {

@@ -17,6 +17,11 @@ extension PartitionRun {
                 stage("units", "using \(shapes.count) given units")
                 do throws(GeometryError) {
                     let set = try engine.givenUnits(shapes, names: names, jurisdictions: p.jurisdictions, snapMetres: 0.5)
+                    for d in GivenUnitsWarnings.diagnostics(
+                        set.givenUnitsReport, file: config.unitsPath ?? "", featureIndex: p.unitFeatureIndex ?? [])
+                    {
+                        warn(d)
+                    }
                     return BuiltUnits(set: set, lattice: nil, cellSizeMetres: nil)
                 } catch {
                     throw PipelineError(geometry: error, file: config.unitsPath ?? "")

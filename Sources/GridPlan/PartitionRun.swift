@@ -46,6 +46,39 @@ final class PartitionRun {
     }
 }
 
+/// Everything up to the optimizer: what `partition` optimizes and `validate` reports on.
+struct PreparedProblem {
+    var inputs: RawInputs
+    var projected: ProjectedInputs
+    var units: BuiltUnits
+    var aggregated: Aggregated
+    var previous: PreviousPlan?
+    var problem: PartitionProblem
+}
+
+extension PartitionRun {
+    /// Reads, checks, projects, builds units, places points, reads centres and the earlier plan, and
+    /// poses the optimization problem.
+    func prepare() throws(PipelineError) -> PreparedProblem {
+        let inputs = try readInputs()
+        let projected = try project(inputs)
+        let units = try buildUnits(projected)
+        let aggregated = try aggregate(projected, units: units)
+        var centers: Centers?
+        if let path = config.centersPath {
+            centers = try readCenters(
+                path, workCRS: projected.workCRS, units: units, jurisdictionCount: projected.jurisdictions.count)
+        }
+        var previous: PreviousPlan?
+        if let path = config.previousPath {
+            previous = try PreviousPlan.read(path: path, units: units.set, workCRS: projected.workCRS, engine: engine)
+        }
+        let problem = try makeProblem(aggregated, units: units, centers: centers, previous: previous)
+        return PreparedProblem(
+            inputs: inputs, projected: projected, units: units, aggregated: aggregated, previous: previous, problem: problem)
+    }
+}
+
 /// The `partition` pipeline.
 public enum PartitionPipeline {
     /// Runs the whole pipeline and writes the outputs into `config.outputPath`.
@@ -60,26 +93,13 @@ public enum PartitionPipeline {
         }
         let run = try PartitionRun(config: config, sink: sink)
         do {
-            let inputs = try run.readInputs()
-            let projected = try run.project(inputs)
-            let units = try run.buildUnits(projected)
-            let aggregated = try run.aggregate(projected, units: units)
-            var centers: Centers?
-            if let path = config.centersPath {
-                centers = try run.readCenters(
-                    path, workCRS: projected.workCRS, units: units, jurisdictionCount: projected.jurisdictions.count)
-            }
-            var previous: PreviousPlan?
-            if let path = config.previousPath {
-                previous = try PreviousPlan.read(path: path, units: units.set, workCRS: projected.workCRS, engine: run.engine)
-            }
-            let problem = try run.makeProblem(aggregated, units: units, centers: centers, previous: previous)
-            var solution = try run.partition(problem, aggregated: aggregated)
-            solution.previous = previous
-            let grids = try run.dissolve(units: units, solution: solution, aggregated: aggregated)
+            let p = try run.prepare()
+            var solution = try run.partition(p.problem, aggregated: p.aggregated)
+            solution.previous = p.previous
+            let grids = try run.dissolve(units: p.units, solution: solution, aggregated: p.aggregated)
             return try run.write(
-                output: output, inputs: inputs, projected: projected, units: units,
-                aggregated: aggregated, solution: solution, grids: grids)
+                output: output, inputs: p.inputs, projected: p.projected, units: p.units,
+                aggregated: p.aggregated, solution: solution, grids: grids)
         } catch {
             output.discard()
             throw error

@@ -64,7 +64,7 @@ struct PreviousPlan {
                 }
                 shapes.append(try engine.transform(m, from: "EPSG:4326", to: workCRS))
             }
-            let located = try Locate.points(x: units.centroidX, y: units.centroidY, in: shapes, engine: engine)
+            let located = try GridLocator.points(x: units.centroidX, y: units.centroidY, in: shapes, engine: engine)
             let labels = located.map { $0 >= 0 ? Int32(featureGrid[Int($0)]) : -1 }
             return PreviousPlan(gridIDs: sorted, gridCodes: sorted.map { codes[$0] ?? "" }, unitLabel: labels, method: "location")
         } catch {
@@ -75,20 +75,13 @@ struct PreviousPlan {
     /// Matches new grids to earlier labels by the weight they share, heaviest pairs first, one to one.
     /// - Returns: the earlier label of each new grid, or −1 for a grid that is new.
     func match(assignment: [Int32], gridCount: Int, weights: [Double]) -> [Int] {
-        var shared: [Int: Double] = [:]  // key = grid * labels + label; read back in sorted order only
         let labels = gridIDs.count
+        var shared = Array(repeating: 0.0, count: gridCount * labels)
         for u in 0..<assignment.count where unitLabel[u] >= 0 {
-            shared[Int(assignment[u]) * labels + Int(unitLabel[u]), default: 0] += max(weights[u], 1e-9)
+            // Zero-weight units still count a little, so empty land keeps its grid's id.
+            shared[Int(assignment[u]) * labels + Int(unitLabel[u])] += max(weights[u], 1e-9)
         }
-        let pairs = shared.keys.sorted().map { ($0 / labels, $0 % labels, shared[$0] ?? 0) }
-            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : ($0.0, $0.1) < ($1.0, $1.1) }
-        var gridLabel = Array(repeating: -1, count: gridCount)
-        var taken = Array(repeating: false, count: labels)
-        for (g, l, _) in pairs where gridLabel[g] < 0 && !taken[l] {
-            gridLabel[g] = l
-            taken[l] = true
-        }
-        return gridLabel
+        return GridMatching.heaviestPairs(shared: shared, grids: gridCount, labels: labels)
     }
 
     /// Units and weight share that changed grid: a unit changed when its new grid does not carry its earlier label.
@@ -103,18 +96,5 @@ struct PreviousPlan {
             }
         }
         return (changed, total > 0 ? moved / total : 0)
-    }
-}
-
-/// Which of a set of polygons holds each point (metres); −1 for none.
-enum Locate {
-    static func points(x: [Double], y: [Double], in shapes: [MultiPolygon], engine: GeometryEngine) throws(GeometryError) -> [Int32] {
-        let n = shapes.count
-        let zeros = Array(repeating: 0.0, count: n)
-        let set = UnitSet(
-            shapes: shapes, jurisdiction: Array(repeating: 0, count: n), area: zeros, perimeter: zeros,
-            centroidX: zeros, centroidY: zeros, names: Array(repeating: "", count: n),
-            offsets: Array(repeating: 0, count: n + 1), neighbors: [], sharedLength: [])
-        return try engine.assignPoints(x: x, y: y, units: set, lattice: nil)
     }
 }

@@ -5,7 +5,7 @@ import GridModel
 enum UnitWeights {
     /// Maps the weights of the given units onto the units actually built. A given unit cut by a
     /// jurisdiction border becomes several pieces (`UnitSet.sourceIndex`); its weight is shared among
-    /// them by area. Given units that lie outside every jurisdiction are reported with their weight.
+    /// them by area. The weight of given units that were left out is reported.
     /// - Parameters:
     ///   - given: weights[k][i] of given unit i.
     ///   - featureIndex: the input feature of each given unit, for messages.
@@ -19,12 +19,13 @@ enum UnitWeights {
             if i >= 0 && i < sources { pieceArea[i] += units.area[u] }
         }
         let outside = (0..<sources).filter { pieceArea[$0] <= 0 }
-        if let first = outside.first {
-            let lost = outside.reduce(0.0) { $0 + given[0][$1] }
+        let lost = outside.reduce(0.0) { $0 + given[0][$1] }
+        if lost > 0, let first = outside.first {
+            // Which units were left out, and why, is reported by GivenUnitsWarnings; here the weight.
             warn(Diagnostic(
-                code: "UNIT_OUTSIDE_BOUNDARY", file: file, location: "first at feature \(featureIndex.indices.contains(first) ? featureIndex[first] : first)",
-                message: "\(outside.count) unit(s) outside the boundary excluded (weight \(Format.fixed(lost, 1)))",
-                count: outside.count))
+                code: "WEIGHT_OUTSIDE_BOUNDARY", file: file,
+                location: "first at feature \(featureIndex.indices.contains(first) ? featureIndex[first] : first)",
+                message: "weight \(Format.fixed(lost, 1)) of units left out is not counted", count: outside.count))
         }
         return given.map { w in
             (0..<units.count).map { u in
