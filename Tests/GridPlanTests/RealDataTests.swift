@@ -1,0 +1,42 @@
+import Foundation
+import GridIO
+import GridModel
+import Testing
+
+/// The tool on real public data from `../shared/data` (present beside the checkout and in CI).
+@Suite(.serialized, .enabled(if: GridplanBinary.sharedData != nil, "../shared/data is not beside the checkout"))
+struct RealDataTests {
+    static var data: URL { GridplanBinary.sharedData ?? URL(fileURLWithPath: "/nonexistent") }
+
+    @Test("Chicago: 277 grids nested in the 25 police districts from the 2012 crimes are contiguous, within 5% and tile the city")
+    func chicagoDistricts() throws {
+        let out = try GridplanBinary.temporaryFolder("chicago")
+        let boundary = Self.data.appendingPathComponent("chicago-police-beats/districts.geojson")
+        let r = try GridplanBinary.run([
+            "partition", "--boundary", boundary.path, "--boundary-id", "DIST_NUM",
+            "--points", Self.data.appendingPathComponent("chicago-crimes-2012-sample/crimes.geojson").path,
+            "--grids", "277", "--tolerance", "0.05", "--out", out.path, "--quiet",
+        ])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let check = try OutputCheck(folder: out)
+        #expect(check.grids.count == 277)
+        try check.checkFormat()
+        let doc = try GeoJSONReader.readFeatures(path: boundary.path)
+        let city = MultiPolygon(polygons: doc.features.flatMap { $0.geometry?.multiPolygon?.polygons ?? [] })
+        try check.checkPartition(boundary: city, tolerance: 0.05)
+        // Grids never cross a district: every grid's units share its jurisdiction.
+        var jurisdictionOfGrid: [String: String] = [:]
+        for g in check.grids {
+            let p = try #require(g["properties"] as? [String: Any])
+            jurisdictionOfGrid[try #require(p["grid_id"] as? String)] = p["jurisdiction"] as? String
+        }
+        for u in check.units {
+            let p = try #require(u["properties"] as? [String: Any])
+            let grid = try #require(p["grid_id"] as? String)
+            #expect(jurisdictionOfGrid[grid] == p["jurisdiction"] as? String, "unit \(p["unit_id"] ?? "") nested in its grid's district")
+        }
+        // The 23 crimes outside the districts are reported, not lost.
+        #expect(Int(check.input("points_excluded")) == 23)
+        #expect(Int(check.input("points_used")) + 23 == Int(check.input("points_read")))
+    }
+}
