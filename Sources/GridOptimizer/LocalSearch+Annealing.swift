@@ -4,9 +4,11 @@ extension LocalSearch {
     /// A proposal picks a random unit and a random neighbour in another grid. Moves that raise the
     /// balance penalty are refused; others are accepted by the Metropolis rule on shape + previous
     /// cost. The start temperature is set from the typical shape change of a move and cools
-    /// geometrically by 1000× over `proposals`. The best state seen at a stage end is kept.
+    /// geometrically by 1000× over `proposals`. The best state seen at a stage end is kept. In the
+    /// cooler half, `patience` stage ends in a row without 0.01 % improvement of the best energy
+    /// stop the search (the remaining stages only polish what the final greedy polishes anyway).
     /// - Complexity: O(proposals · degree) plus contiguity checks of accepted candidates.
-    mutating func anneal(proposals: Int, stages: Int = 60) {
+    mutating func anneal(proposals: Int, stages: Int = 60, patience: Int = 3) {
         let n = partition.graph.unitCount
         guard n > 1, partition.gridCount > 1, proposals > 0 else { return }
         let t0 = startTemperature() * temperatureScale
@@ -17,7 +19,8 @@ extension LocalSearch {
         var best = energy()
         var bestAssignment = partition.assignment
         var boundary = BoundarySet(partition)
-        for _ in 0..<stages {
+        var idle = 0
+        for stage in 0..<stages {
             for _ in 0..<perStage {
                 iterations += 1
                 if outOfTime() { break }
@@ -51,9 +54,13 @@ extension LocalSearch {
             temperature *= ratio
             let now = energy()
             if now.penalty < best.penalty - 1e-12 || (now.penalty <= best.penalty + 1e-12 && now.rest < best.rest) {
+                if now.rest < best.rest - 1e-4 * abs(best.rest) { idle = 0 } else { idle += 1 }
                 best = now
                 bestAssignment = partition.assignment
+            } else {
+                idle += 1
             }
+            if idle >= patience, 2 * stage >= stages { break }
         }
         let now = energy()
         if best.penalty < now.penalty - 1e-12 || (best.penalty <= now.penalty + 1e-12 && best.rest < now.rest) {

@@ -14,6 +14,8 @@ struct PowerDiagramStart {
 
     /// Number of nearest centres a unit is compared against (through its current centre).
     static let candidateCount = 10
+    /// Largest centre move, as a share of a mean cell's side, at which the centres count as settled.
+    static let settledShift = 0.003
 
     /// Runs bisection and the power-diagram iterations.
     /// - Parameter axis: direction (cos θ, sin θ) of the first bisection axis; varies between starts.
@@ -42,10 +44,15 @@ struct PowerDiagramStart {
         var alpha = [Double](repeating: 0, count: k)
         var w = [Double](repeating: 0, count: k)
         var a = [Double](repeating: 0, count: k)
+        // Centres stop moving long before the iteration cap on most inputs: once no centre moved
+        // more than `settled` metres, one last (longer) round of weight balancing finishes.
+        let settled = PowerDiagramStart.settledShift * cellArea.squareRoot()
+        var last = false
         for outer in 0..<outerIterations {
+            last = last || outer == outerIterations - 1
             let near = nearestCentres(cx: cx, cy: cy)
             let l = min(k, PowerDiagramStart.candidateCount)
-            let rounds = outer == outerIterations - 1 ? innerIterations * 3 : innerIterations
+            let rounds = last ? innerIterations * 3 : innerIterations
             for round in 0..<rounds {
                 for u in 0..<n {
                     if let centres, centres[Int(assignment[u])] == Int32(u) { continue }
@@ -85,8 +92,17 @@ struct PowerDiagramStart {
                     alpha[g] += damping * cell * (mean - w[g]) / mean
                 }
             }
-            if centres == nil, outer < outerIterations - 1 {
+            if last { break }
+            if centres == nil {
+                let (px, py) = (cx, cy)
                 areaCentroids(assignment, &cx, &cy)
+                var shift = 0.0
+                for g in 0..<k {
+                    let dx = cx[g] - px[g]
+                    let dy = cy[g] - py[g]
+                    shift = max(shift, dx * dx + dy * dy)
+                }
+                last = shift < settled * settled
             }
         }
         return fillEmpty(assignment, cx: cx, cy: cy)
