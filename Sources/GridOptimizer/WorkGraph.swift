@@ -1,9 +1,11 @@
 /// One jurisdiction's units in local indices, made connected by zero-length island links.
+/// A class (immutable) so that the many reads through `partition.graph` share one reference instead
+/// of copying fourteen array references (which dominated debug builds).
 ///
 /// Coordinates are shifted so that the jurisdiction's mean centroid is the origin (metres).
 /// `weight` is the weight being balanced: the primary weight, or the area when the jurisdiction
 /// carries no primary weight at all.
-struct WorkGraph: Sendable {
+final class WorkGraph: Sendable {
     /// Number of units in the jurisdiction.
     let unitCount: Int
     /// CSR row starts including island links.
