@@ -30,30 +30,42 @@ extension GeometryEngine {
     public func transform(_ m: MultiPolygon, from source: String, to target: String) throws(GeometryError)
         -> MultiPolygon
     {
+        try transform([m], from: source, to: target)[0]
+    }
+
+    /// Transforms many shapes in one PROJ call (e.g. every unit of a plan for output).
+    /// - Complexity: O(total positions).
+    public func transform(_ shapes: [MultiPolygon], from source: String, to target: String) throws(GeometryError)
+        -> [MultiPolygon]
+    {
         var xs: [Double] = [], ys: [Double] = []
-        let total = m.polygons.reduce(0) { $0 + $1.positionCount }
+        let total = shapes.reduce(0) { sum, m in m.polygons.reduce(sum) { $0 + $1.positionCount } }
         xs.reserveCapacity(total)
         ys.reserveCapacity(total)
-        for p in m.polygons {
-            for r in p.rings {
-                var i = 0
-                while i + 1 < r.count {
-                    xs.append(r[i])
-                    ys.append(r[i + 1])
-                    i += 2
+        for m in shapes {
+            for p in m.polygons {
+                for r in p.rings {
+                    var i = 0
+                    while i + 1 < r.count {
+                        xs.append(r[i])
+                        ys.append(r[i + 1])
+                        i += 2
+                    }
                 }
             }
         }
         try transform(x: &xs, y: &ys, from: source, to: target)
         var k = 0
-        var out = m
-        for pi in out.polygons.indices {
-            for ri in out.polygons[pi].rings.indices {
-                let n = out.polygons[pi].rings[ri].count / 2
-                for j in 0..<n {
-                    out.polygons[pi].rings[ri][2 * j] = xs[k]
-                    out.polygons[pi].rings[ri][2 * j + 1] = ys[k]
-                    k += 1
+        var out = shapes
+        for si in out.indices {
+            for pi in out[si].polygons.indices {
+                for ri in out[si].polygons[pi].rings.indices {
+                    let n = out[si].polygons[pi].rings[ri].count / 2
+                    for j in 0..<n {
+                        out[si].polygons[pi].rings[ri][2 * j] = xs[k]
+                        out[si].polygons[pi].rings[ri][2 * j + 1] = ys[k]
+                        k += 1
+                    }
                 }
             }
         }

@@ -128,8 +128,13 @@ extension PartitionRun {
     }
 
     func transform(_ m: MultiPolygon, from: String, to: String, file: String) throws(PipelineError) -> MultiPolygon {
+        try transform([m], from: from, to: to, file: file)[0]
+    }
+
+    /// Many shapes in one PROJ call.
+    func transform(_ shapes: [MultiPolygon], from: String, to: String, file: String) throws(PipelineError) -> [MultiPolygon] {
         do throws(GeometryError) {
-            return try engine.transform(m, from: from, to: to)
+            return try engine.transform(shapes, from: from, to: to)
         } catch {
             throw PipelineError(geometry: error, file: file)
         }

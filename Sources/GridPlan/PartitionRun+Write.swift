@@ -11,16 +11,17 @@ extension PartitionRun {
         let (files, report) = try times.time("write") { () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
             stage("write", "writing \(config.outputPath)")
             let workCRS = projected.workCRS
+            let set = units.set
+            let gridShapes = try transform(grids.shapes, from: workCRS, to: "EPSG:4326", file: "grids")
+            let unitShapes = try transform(set.shapes, from: workCRS, to: "EPSG:4326", file: "units")
             var gridFeatures: [OutputFeature] = []
             for (p, s) in grids.stats.enumerated() {
-                let shape = try transform(grids.shapes[p], from: workCRS, to: "EPSG:4326", file: "grids")
-                gridFeatures.append(OutputFeature(id: p + 1, properties: gridProperties(s, weightNames: a.weightNames), geometry: shape))
+                gridFeatures.append(OutputFeature(id: p + 1, properties: gridProperties(s, weightNames: a.weightNames), geometry: gridShapes[p]))
             }
             var unitFeatures: [OutputFeature] = []
-            let set = units.set
             for u in set.area.indices {
                 let g = Int(solution.result.assignment[u])
-                let shape = try transform(set.shapes[u], from: workCRS, to: "EPSG:4326", file: "units")
+                let shape = unitShapes[u]
                 let j = Int(set.jurisdiction[u])
                 unitFeatures.append(OutputFeature(
                     id: u + 1,
@@ -106,13 +107,16 @@ extension PartitionRun {
                 throw PipelineError(geometry: error, file: "points.csv")
             }
         }
-        var rows: [[String]] = []
-        rows.reserveCapacity(points.count)
+        var csv = CSVRowWriter(header: ["point_index", "id", "lon", "lat", "grid_id"], reservingRows: points.count)
         for i in 0..<points.count {
             let u = pointUnit.isEmpty ? -1 : Int(pointUnit[i])
-            let grid = u >= 0 ? numbering.ids[Int(solution.result.assignment[u])] : ""
-            rows.append([String(i), points.ids.isEmpty ? "" : points.ids[i], Format.fixed(lon[i], 7), Format.fixed(lat[i], 7), grid])
+            csv.int(i)
+            csv.text(points.ids.isEmpty ? "" : points.ids[i])
+            csv.number(lon[i], decimals: 7)
+            csv.number(lat[i], decimals: 7)
+            csv.text(u >= 0 ? numbering.ids[Int(solution.result.assignment[u])] : "")
+            csv.endRow()
         }
-        return CSVWriter.write(header: ["point_index", "id", "lon", "lat", "grid_id"], rows: rows)
+        return csv.bytes
     }
 }
