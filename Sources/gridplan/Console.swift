@@ -1,10 +1,11 @@
+import GridModel
+import GridPlan
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import GridModel
-import GridPlan
 
 /// Standard error output for warnings, progress and errors (stdout is kept for the summary).
 struct Console {
