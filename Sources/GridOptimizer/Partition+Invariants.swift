@@ -37,6 +37,11 @@ extension Partition {
                 ("momentY", momentY[g], t.momentY[g], max(1, abs(t.momentR2[g]).squareRoot() * totalArea.squareRoot())),
                 ("momentR2", momentR2[g], t.momentR2[g], max(1, t.momentR2.reduce(0, +))),
             ]
+            let s = graph.secondaryCount
+            for k in 0..<s where !close(secondary[g * s + k], t.secondary[g * s + k], scale: 1) {
+                throw PartitionInvariantViolation(
+                    description: "grid \(g) further weight \(k) tally \(secondary[g * s + k]) but recomputation \(t.secondary[g * s + k])")
+            }
             for (name, kept, fresh, scale) in checks where !close(kept, fresh, scale: scale) {
                 throw PartitionInvariantViolation(description: "grid \(g) \(name) tally \(kept) but recomputation \(fresh)")
             }

@@ -23,6 +23,8 @@ struct Partition: Sendable {
     private(set) var momentR2: [Double]
     /// Units per grid.
     private(set) var unitCount: [Int32]
+    /// Further weights per grid, flattened: `secondary[g * graph.secondaryCount + k]`.
+    private(set) var secondary: [Double]
     /// Centre unit of each grid that must never leave it, or -1.
     let centre: [Int32]
     /// Per unit: true when it is some grid's centre.
@@ -52,6 +54,7 @@ struct Partition: Sendable {
         momentY = []
         momentR2 = []
         unitCount = []
+        secondary = []
         stamp = [UInt32](repeating: 0, count: graph.unitCount)
         queue = []
         queue.reserveCapacity(graph.unitCount)
@@ -69,12 +72,13 @@ struct Partition: Sendable {
         momentY = t.momentY
         momentR2 = t.momentR2
         unitCount = t.unitCount
+        secondary = t.secondary
     }
 
     /// Tallies of an assignment, computed from scratch.
     static func tallies(graph: WorkGraph, gridCount: Int, assignment: [Int32]) -> (
         weight: [Double], area: [Double], perimeter: [Double], momentX: [Double], momentY: [Double],
-        momentR2: [Double], unitCount: [Int32]
+        momentR2: [Double], unitCount: [Int32], secondary: [Double]
     ) {
         var weight = [Double](repeating: 0, count: gridCount)
         var area = weight
@@ -83,6 +87,8 @@ struct Partition: Sendable {
         var momentY = weight
         var momentR2 = weight
         var unitCount = [Int32](repeating: 0, count: gridCount)
+        let s = graph.secondaryCount
+        var secondary = [Double](repeating: 0, count: gridCount * s)
         for u in 0..<graph.unitCount {
             let g = Int(assignment[u])
             let a = graph.area[u]
@@ -93,12 +99,13 @@ struct Partition: Sendable {
             momentY[g] += a * graph.y[u]
             momentR2[g] += a * (graph.x[u] * graph.x[u] + graph.y[u] * graph.y[u])
             unitCount[g] += 1
+            for k in 0..<s { secondary[g * s + k] += graph.secondary[u * s + k] }
             for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1])
             where assignment[Int(graph.neighbors[e])] == assignment[u] {
                 perimeter[g] -= graph.sharedLength[e]  // each internal edge is seen twice
             }
         }
-        return (weight, area, perimeter, momentX, momentY, momentR2, unitCount)
+        return (weight, area, perimeter, momentX, momentY, momentR2, unitCount, secondary)
     }
 
     /// Shared boundary between unit `u` and the units of grids `g` and `h`.
@@ -146,6 +153,12 @@ struct Partition: Sendable {
         momentR2[hi] += r2
         unitCount[gi] -= 1
         unitCount[hi] += 1
+        let s = graph.secondaryCount
+        for k in 0..<s {
+            let v = graph.secondary[u * s + k]
+            secondary[gi * s + k] -= v
+            secondary[hi * s + k] += v
+        }
         assignment[u] = h
     }
 

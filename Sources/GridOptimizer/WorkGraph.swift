@@ -18,6 +18,10 @@ final class WorkGraph: Sendable {
     let isLink: [Bool]
     /// The balanced weight per unit.
     let weight: [Double]
+    /// Number of further weights (`UnitGraph.weights[1...]`), balanced only as well as possible.
+    let secondaryCount: Int
+    /// Further weights per unit, flattened: `secondary[u * secondaryCount + k]` is weights[k + 1].
+    let secondary: [Double]
     /// Area per unit, m².
     let area: [Double]
     /// Full boundary length per unit, metres.
@@ -42,6 +46,8 @@ final class WorkGraph: Sendable {
         unitCount = n
         globalUnit = units
         var weight = [Double](repeating: 0, count: n)
+        let s = graph.weights.count - 1
+        var secondary = [Double](repeating: 0, count: n * s)
         var area = [Double](repeating: 0, count: n)
         var perimeter = [Double](repeating: 0, count: n)
         var x = [Double](repeating: 0, count: n)
@@ -52,6 +58,7 @@ final class WorkGraph: Sendable {
             let g = Int(gu)
             area[i] = graph.area[g]
             weight[i] = useAreaAsWeight ? graph.area[g] : graph.weights[0][g]
+            for k in 0..<s { secondary[i * s + k] = graph.weights[k + 1][g] }
             perimeter[i] = graph.perimeter[g]
             x[i] = graph.centroidX[g]
             y[i] = graph.centroidY[g]
@@ -121,6 +128,8 @@ final class WorkGraph: Sendable {
         self.sharedLength = shared
         self.isLink = isLink
         self.weight = weight
+        self.secondaryCount = s
+        self.secondary = secondary
         self.area = area
         self.perimeter = perimeter
         self.x = x
