@@ -88,9 +88,9 @@ struct JurisdictionSolver: Sendable {
         }
         search.balance()
         search.greedy(maxSweeps: 50)
-        if previous == nil {
-            search.anneal(proposals: proposalsPerUnit * n)
-        }
+        // With a previous plan the same annealing polishes compactness: every unit away from its
+        // previous grid costs more than a typical shape gain, so only clear improvements move.
+        search.anneal(proposals: proposalsPerUnit * n)
         search.balance()
         search.greedy(maxSweeps: 50)
         let final = search.energy()
