@@ -11,14 +11,13 @@ struct Centers {
 }
 
 extension PartitionRun {
-    /// Reads the centres, places each in its unit and checks that they can anchor distinct grids.
-    func readCenters(_ path: String, workCRS: String, units: BuiltUnits, jurisdictionCount: Int) throws(PipelineError) -> Centers {
+    /// Reads the centre points (police posts) and checks their coordinates; `project` moves them to the work CRS.
+    func loadCenters(_ path: String) throws(PipelineError) -> (points: PointTable, crs: String) {
         var table: PointTable
         var crs: String?
         do throws(GridIOError) {
             if path.lowercased().hasSuffix(".csv") {
-                let r = try CSVPointReader.read(path: path, idField: nil, weightFields: [])
-                table = r.points
+                table = try CSVPointReader.read(path: path, idField: nil, weightFields: []).points
             } else {
                 let r = try GeoJSONReader.readPoints(path: path, idField: nil, weightFields: [])
                 table = r.points
@@ -30,9 +29,13 @@ extension PartitionRun {
         guard table.count > 0 else { throw PipelineError(.data, "\(path): no centre points") }
         let source = try resolveCRS(fileCRS: crs, file: path)
         try CoordinateCheck.checkPoints(table, crs: source, file: path)
+        return (table, source)
+    }
+
+    /// Places each centre (work CRS) in its unit and checks that they can anchor distinct grids.
+    func readCenters(_ path: String, table: PointTable, units: BuiltUnits, jurisdictionCount: Int) throws(PipelineError) -> Centers {
         let located: [Int32]
         do throws(GeometryError) {
-            try engine.transform(x: &table.x, y: &table.y, from: source, to: workCRS)
             located = try engine.assignPoints(x: table.x, y: table.y, units: units.set, lattice: units.lattice)
         } catch {
             throw PipelineError(geometry: error, file: path)

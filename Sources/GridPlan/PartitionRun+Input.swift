@@ -12,6 +12,8 @@ struct RawInputs {
     var pointsRead: Int
     var units: [Feature]?
     var unitsCRS: String
+    /// Police posts (`--centers`) and their CRS.
+    var centers: (points: PointTable, crs: String)?
 }
 
 extension PartitionRun {
@@ -43,10 +45,12 @@ extension PartitionRun {
                 pointsCRS = try resolveCRS(fileCRS: crs, file: pointsPath, declared: config.pointsCRS)
             }
             inputCRSs = (boundaryCRS, pointsCRS)
+            var centers: (points: PointTable, crs: String)?
+            if let path = config.centersPath { centers = try loadCenters(path) }
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS, pointsRead: points.count,
-                units: unitFeatures, unitsCRS: unitsCRS)
+                units: unitFeatures, unitsCRS: unitsCRS, centers: centers)
         }
     }
 

@@ -15,6 +15,8 @@ struct ProjectedInputs {
     var unitFeatureIndex: [Int]?
     /// Weights carried by given units (when there are no points): [k][unit].
     var unitWeights: [[Double]]?
+    /// Police posts (`--centers`) in metres.
+    var centers: PointTable?
 }
 
 extension PartitionRun {
@@ -82,6 +84,14 @@ extension PartitionRun {
             }
             var result = ProjectedInputs(
                 workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points)
+            if var centers = raw.centers, let path = config.centersPath {
+                do throws(GeometryError) {
+                    try engine.transform(x: &centers.points.x, y: &centers.points.y, from: centers.crs, to: workCRS)
+                } catch {
+                    throw PipelineError(geometry: error, file: path)
+                }
+                result.centers = centers.points
+            }
             if let units = raw.units, let unitsPath = config.unitsPath {
                 try projectUnits(units, crs: raw.unitsCRS, workCRS: workCRS, file: unitsPath, into: &result)
             }

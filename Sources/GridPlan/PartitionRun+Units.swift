@@ -46,7 +46,7 @@ extension PartitionRun {
         let area = p.jurisdictionAreas.reduce(0, +)
         let primary = p.points.weights.first
         let total = primary.map { $0.reduce(0, +) } ?? Double(p.points.count)
-        var grids = Double(config.gridCount ?? 1)
+        var grids = Double(config.gridCount ?? p.centers?.count ?? 1)
         if let target = config.targetWeight { grids = max(1, total / target) }
         // Hexagon with distance s between opposite edges has area (√3/2)·s².
         let sizeFor = { (cellsPerGrid: Double) in (area / (grids * cellsPerGrid) / (3.0.squareRoot() / 2)).squareRoot() }

@@ -65,9 +65,8 @@ extension PartitionRun {
         let units = try buildUnits(projected)
         let aggregated = try aggregate(projected, units: units)
         var centers: Centers?
-        if let path = config.centersPath {
-            centers = try readCenters(
-                path, workCRS: projected.workCRS, units: units, jurisdictionCount: projected.jurisdictions.count)
+        if let path = config.centersPath, let table = projected.centers {
+            centers = try readCenters(path, table: table, units: units, jurisdictionCount: projected.jurisdictions.count)
         }
         var previous: PreviousPlan?
         if let path = config.previousPath {
