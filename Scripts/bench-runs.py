@@ -41,7 +41,7 @@ def run(binary, workdir, points, repeat):
         report = json.load(open(os.path.join(out, "report.json")))
         t = report["timings_s"]
         rows.append({**{s: t[s] for s in STAGES}, "rss_mb": rss_kb / 1024,
-                     "units": report["summary"]["units"], "dev": report["summary"]["max_abs_deviation"],
+                     "unit_count": report["summary"]["units"], "dev": report["summary"]["max_abs_deviation"],
                      "pp": report["summary"]["mean_polsby_popper"]})
     med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
     return med
@@ -59,7 +59,7 @@ def main():
     print("|" + " --- |" * (len(STAGES) + 6))
     for n in sizes:
         m = results[n]
-        print(f"| {n:,} | {int(m['units']):,} | {CASES[n][1]} | " + " | ".join(f"{m[s]:.3f}" for s in STAGES)
+        print(f"| {n:,} | {int(m['unit_count']):,} | {CASES[n][1]} | " + " | ".join(f"{m[s]:.3f}" for s in STAGES)
               + f" | {m['rss_mb']:.0f} | {m['dev'] * 100:.2f}% | {m['pp']:.3f} |")
     if len(sizes) > 1:
         print("\nGrowth exponent per stage (log time ratio / log points ratio; 1.0 = linear):\n")
