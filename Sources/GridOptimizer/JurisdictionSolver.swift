@@ -91,8 +91,13 @@ struct JurisdictionSolver: Sendable {
         // With a previous plan the same annealing polishes compactness: every unit away from its
         // previous grid costs more than a typical shape gain, so only clear improvements move.
         search.anneal(proposals: proposalsPerUnit * n)
-        search.balance()
-        search.greedy(maxSweeps: 50)
+        // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
+        // between change which chains exist, so a stuck region gets a few more rounds.
+        for _ in 0..<3 {
+            search.balance(diffuse: true)
+            search.greedy(maxSweeps: 50)
+            if search.energy().penalty <= 0 || search.timedOut { break }
+        }
         let final = search.energy()
         return Outcome(
             assignment: search.partition.assignment, penalty: final.penalty, rest: final.rest,

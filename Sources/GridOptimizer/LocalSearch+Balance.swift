@@ -7,6 +7,15 @@
 /// each intermediate grid gives on about what it received, and the chain is kept only when the
 /// total balance penalty falls (otherwise it is undone move by move). Every single move keeps
 /// every grid connected, so the invariants hold between moves too.
+///
+/// With `diffuse` (the final balancing), chains that stall with grids beyond the wall switch to
+/// diffusion: a dense core holding a grid too many leaves a cluster of light grids whose
+/// neighbours are light too, so the nearest grid across the mean has little to give and every chain
+/// that fixes one grid breaks another (1 M-point sample: eleven grids of six 15 % units at −6…−9 %,
+/// stuck at 7.9 %). Diffusion chains end at any grid far enough the other way and move half the
+/// difference; their steps have slack (any unit or pair that leaves the grid it settles in the band
+/// will do, not the one closest to the amount); and a chain that overshoots its stuck grid gets one
+/// follow-up chain from it, the pair kept only if the total imbalance fell.
 extension LocalSearch {
     /// Boundary units of every grid (CSR by grid), a snapshot refreshed once per round.
     struct BoundaryLists {
@@ -19,9 +28,10 @@ extension LocalSearch {
     /// - Returns: the number of chains kept.
     /// - Complexity: O(rounds · (n + m + chains · path · boundary · contiguity check)).
     @discardableResult
-    mutating func balance(maxRounds: Int = 200) -> Int {
+    mutating func balance(maxRounds: Int = 200, diffuse: Bool = false) -> Int {
         guard mean > 0, partition.gridCount > 1 else { return 0 }
         var kept = 0
+        var relaxed = false
         for _ in 0..<maxRounds {
             let outside = (0..<partition.gridCount).filter { imbalance(partition.weight[$0]) > 0 }
             if outside.isEmpty { break }
@@ -34,11 +44,18 @@ extension LocalSearch {
             let adjacency = gridAdjacency(lists)
             var keptThisRound = 0
             for g in order where imbalance(partition.weight[g]) > 0 {
-                if transfer(from: g, lists: lists, adjacency: adjacency) { keptThisRound += 1 }
+                if relaxed, penalty(partition.weight[g]) <= 0 { continue }
+                if transfer(from: g, lists: lists, adjacency: adjacency, relaxed: relaxed, followUp: relaxed) {
+                    keptThisRound += 1
+                }
                 if outOfTime() { return kept + keptThisRound }
             }
             kept += keptThisRound
-            if keptThisRound == 0 { break }
+            if keptThisRound > 0 { continue }
+            // Chains to the other side of the mean stalled with grids beyond the wall: a region
+            // whose grids all lean one way. Diffuse: pull from any grid far enough the other way.
+            if relaxed || !diffuse { break }
+            relaxed = true
         }
         return kept
     }
@@ -92,8 +109,15 @@ extension LocalSearch {
 
     /// Tries chains between grid `g` (outside the band) and the nearest grids on the other side of
     /// the mean, nearest first; keeps the first chain that lowers the total balance penalty.
-    mutating func transfer(from g: Int, lists: BoundaryLists, adjacency: [[Int32]]) -> Bool {
+    /// `relaxed`: diffusion chains (any grid differing from g by more than g's excess beyond the
+    /// wall, half the difference, slack steps, 12 tries); `followUp`: see `runChain`.
+    mutating func transfer(
+        from g: Int, lists: BoundaryLists, adjacency: [[Int32]], relaxed: Bool = false, followUp: Bool = false
+    ) -> Bool {
         let over = partition.weight[g] > mean
+        let wg = partition.weight[g]
+        let gap = abs(wg - mean) - wall * mean
+        let limit = relaxed ? 12 : 4
         // Breadth-first search over grids from g; `parent` leads back to g.
         let k = partition.gridCount
         var parent = [Int32](repeating: -2, count: k)
@@ -101,14 +125,14 @@ extension LocalSearch {
         var queue: [Int32] = [Int32(g)]
         var head = 0
         var tried = 0
-        while head < queue.count, tried < 4 {
+        while head < queue.count, tried < limit {
             let a = Int(queue[head])
             head += 1
             for h in adjacency[a] where parent[Int(h)] == -2 {
                 parent[Int(h)] = Int32(a)
                 queue.append(h)
                 let w = partition.weight[Int(h)]
-                guard over ? w < mean : w > mean else { continue }
+                guard relaxed ? (over ? wg - w > gap : w - wg > gap) : (over ? w < mean : w > mean) else { continue }
                 // Path from g to h; weight flows g → h when g is over, h → g when under.
                 var path: [Int] = [Int(h)]
                 var c = Int(h)
@@ -119,8 +143,13 @@ extension LocalSearch {
                 path.reverse()
                 if !over { path.reverse() }
                 tried += 1
-                if runChain(path, lists: lists, sourceIsOver: over) { return true }
-                if tried >= 4 { break }
+                if runChain(
+                    path, lists: lists, sourceIsOver: over, midpoint: relaxed,
+                    followUp: followUp ? (g, adjacency) : nil)
+                {
+                    return true
+                }
+                if tried >= limit { break }
             }
         }
         return false
@@ -129,16 +158,34 @@ extension LocalSearch {
     /// Moves weight along `path` (flow from path[0] to its last grid) and keeps the result only if
     /// the total balance penalty fell. When the source is over, steps run from the source and each
     /// passes on about what its grid received; otherwise from the sink backwards.
-    mutating func runChain(_ path: [Int], lists: BoundaryLists, sourceIsOver: Bool) -> Bool {
+    ///
+    /// With `followUp` (the grid out of the band and the grid adjacency), a chain that does not pay
+    /// on its own but leaves that grid still beyond the wall gets one further chain from it; the two
+    /// are kept together if the total imbalance fell. A grid of six 15 % units at −6 % needs that:
+    /// one unit in (+8 %) and a lighter one out, never one alone.
+    mutating func runChain(
+        _ path: [Int], lists: BoundaryLists, sourceIsOver: Bool, midpoint: Bool = false,
+        followUp: (grid: Int, adjacency: [[Int32]])? = nil
+    ) -> Bool {
         let before = path.reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
+        let total = followUp == nil ? 0 : totalImbalance()
         var done: [(unit: Int, from: Int32)] = []
         let steps = path.count - 1
-        var wanted = sourceIsOver
-            ? partition.weight[path[0]] - mean : mean - partition.weight[path[steps]]
+        var wanted =
+            midpoint
+            ? (partition.weight[path[0]] - partition.weight[path[steps]]) / 2
+            : sourceIsOver ? partition.weight[path[0]] - mean : mean - partition.weight[path[steps]]
         var ok = true
         for s in 0..<steps {
             let i = sourceIsOver ? s : steps - 1 - s
-            guard let moved = step(from: path[i], to: path[i + 1], wanted: wanted, lists: lists, done: &done)
+            // With slack, the step settles the grid it leaves behind on the path (and, at the
+            // far end, the end grid too): any move that keeps those in the band will do.
+            let settled =
+                sourceIsOver ? (path[i], s == steps - 1 ? path[i + 1] : -1) : (path[i + 1], i == 0 ? path[i] : -1)
+            guard
+                let moved = step(
+                    from: path[i], to: path[i + 1], wanted: wanted, lists: lists, done: &done,
+                    settles: midpoint ? settled : nil)
             else {
                 ok = false
                 break
@@ -148,16 +195,32 @@ extension LocalSearch {
         if ok {
             let after = path.reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
             if after < before - 1e-9 { return true }
+            if let followUp, !done.isEmpty, penalty(partition.weight[followUp.grid]) > 0 {
+                var saved = partition.assignment
+                for (u, from) in done.reversed() { saved[u] = from }
+                if transfer(from: followUp.grid, lists: lists, adjacency: followUp.adjacency, relaxed: true) {
+                    if totalImbalance() < total - 1e-9 { return true }
+                    partition.reset(to: saved)
+                    onMove?(partition)
+                    return false
+                }
+            }
         }
         for (u, from) in done.reversed() { apply(u, to: from) }
         return false
+    }
+
+    /// Σ over grids of balance penalty + aim cost.
+    func totalImbalance() -> Double {
+        (0..<partition.gridCount).reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
     }
 
     /// One step of a chain: moves the boundary unit of grid `a` next to grid `b` (or a swapped
     /// pair) whose net weight is closest to `wanted`, with the shape change as a small
     /// tie-breaker. Returns the net weight moved, or nil when no move keeps both grids connected.
     mutating func step(
-        from a: Int, to b: Int, wanted: Double, lists: BoundaryLists, done: inout [(unit: Int, from: Int32)]
+        from a: Int, to b: Int, wanted: Double, lists: BoundaryLists, done: inout [(unit: Int, from: Int32)],
+        settles: (Int, Int)? = nil
     ) -> Double? {
         let out = candidates(of: a, next: b, lists: lists)
         guard !out.isEmpty else { return nil }
@@ -169,14 +232,14 @@ extension LocalSearch {
         for u in out {
             let wu = partition.graph.weight[Int(u)]
             let shape = delta(Int(u), to: Int32(b)).shape
-            moves.append((u, -1, abs(wu - wanted) * scale + shapeWeight * shape))
+            moves.append((u, -1, slackCost(wu, wanted, a, b, settles) * scale + shapeWeight * shape))
             for v in back.prefix(64) {
                 let net = wu - partition.graph.weight[Int(v)]
-                moves.append((u, v, abs(net - wanted) * scale + shapeWeight * shape + 0.05))
+                moves.append((u, v, slackCost(net, wanted, a, b, settles) * scale + shapeWeight * shape + 0.05))
             }
         }
         moves.sort { $0.cost < $1.cost || ($0.cost == $1.cost && ($0.u < $1.u || ($0.u == $1.u && $0.v < $1.v))) }
-        for m in moves.prefix(12) {
+        for m in moves.prefix(settles == nil ? 12 : 32) {
             let u = Int(m.u)
             guard partition.assignment[u] == Int32(a), touches(u, b), partition.canRemove(u) else { continue }
             apply(u, to: Int32(b))
@@ -192,6 +255,20 @@ extension LocalSearch {
             done.removeLast()
         }
         return nil
+    }
+
+    /// Mismatch of a step moving `net` from grid `a` to grid `b`: |net − wanted| in weight units, or,
+    /// with `settles`, the imbalance (in the same units as 1 % ↔ 1) the move leaves on the grids whose
+    /// weight it settles, with a tenth of |net − wanted| so that the chain keeps carrying weight.
+    @inline(__always)
+    func slackCost(_ net: Double, _ wanted: Double, _ a: Int, _ b: Int, _ settles: (Int, Int)?) -> Double {
+        guard let settles else { return abs(net - wanted) }
+        var cost = 0.1 * abs(net - wanted)
+        for x in [settles.0, settles.1] where x >= 0 {
+            let w = partition.weight[x] + (x == a ? -net : net)
+            cost += imbalance(w) * mean / 100
+        }
+        return cost
     }
 
     /// Units of grid `a` (from the snapshot, still in `a`) that touch grid `b` and may leave.
