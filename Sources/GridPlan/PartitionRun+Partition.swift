@@ -86,9 +86,22 @@ extension PartitionRun {
     func partition(_ problem: PartitionProblem, aggregated: Aggregated) throws(PipelineError) -> Solution {
         try times.time("partition") { () throws(PipelineError) -> Solution in
             stage("partition", "optimizing \(problem.gridsPerJurisdiction.reduce(0, +)) grids")
-            let result: PartitionResult
+            var result: PartitionResult
             do throws(PartitionError) {
                 result = try Partitioner.solve(problem)
+                // Balance comes before keeping the earlier map: when holding on to it costs the
+                // tolerance, plan afresh (ids still follow the grids they mostly were).
+                if !result.withinTolerance, problem.previousGrid != nil {
+                    var fresh = problem
+                    fresh.previousGrid = nil
+                    let second = try Partitioner.solve(fresh)
+                    if second.withinTolerance {
+                        warn(Diagnostic(
+                            code: "PREVIOUS_PLAN_RELAXED", file: config.previousPath ?? "",
+                            message: "keeping the earlier grids could not meet ±\(Format.percent(config.toleranceFraction)) (best \(Format.percent(result.maxAbsDeviation))); the grids were drawn afresh and keep the earlier ids where they mostly match"))
+                        result = second
+                    }
+                }
             } catch {
                 throw PipelineError(.internalError, "optimizer: \(error)")
             }
