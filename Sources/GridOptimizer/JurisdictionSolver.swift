@@ -52,15 +52,18 @@ struct JurisdictionSolver: Sendable {
             return Outcome(assignment: assignment, penalty: 0, rest: 0, iterations: 0, timedOut: false)
         }
         var rng = SplitMix64(seed: seed)
+        // Land too light to be a grid joins a grid of other land, decided here by weight, not left
+        // to the shape objective (an island alone scores well on shape).
+        let light = LightComponents(graph: graph, gridCount: k, tolerance: tolerance, centres: centres)
         let initial: [Int32]
         if let warmStart {
             initial = warmStart
         } else {
             // The first start bisects along the axes; later ones along random directions.
             let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
-            initial = PowerDiagramStart(graph: graph, gridCount: k, centres: centres).run(axis: axis)
+            initial = PowerDiagramStart(graph: graph, gridCount: k, centres: centres, light: light).run(axis: axis)
         }
-        var partition = Partition(graph: graph, gridCount: k, assignment: initial, centre: centres)
+        var partition = Partition(graph: graph, gridCount: k, assignment: initial, centre: centres, light: light)
         let repaired = partition.repairContiguity()
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)

@@ -15,10 +15,12 @@ extension Partition {
     /// Two tiers: a unit with one same-grid neighbour is always removable; otherwise a breadth-first
     /// search from one same-grid neighbour, inside the grid and around `u`, must reach all the others
     /// within `cap` visited units. A cap hit answers "not removable" (safe, never wrong).
-    /// A grid's only unit is never removable.
+    /// A grid's only unit is never removable, nor the last unit outside light land of a grid that
+    /// holds light land too (the grid would be that land alone, too light to be a grid).
     /// - Complexity: O(cap · degree) worst case, O(degree²) typically.
     mutating func canRemove(_ u: Int, cap: Int = 4096) -> Bool {
         let g = assignment[u]
+        if !isLight[u], solidCount[Int(g)] == 1, unitCount[Int(g)] > 1 { return false }
         let lo = Int(graph.offsets[u])
         let hi = Int(graph.offsets[u + 1])
         var same = 0
@@ -92,7 +94,7 @@ extension Partition {
     }
 
     /// Makes every grid connected: keeps each grid's main part (the one holding its centre, else
-    /// the largest) and hands every other part to the neighbouring grid whose main part shares
+    /// the one with most units outside light land, then the largest) and hands every other part to the neighbouring grid whose main part shares
     /// the most boundary with it (ties: more edges, then the lower grid index).
     /// - Returns: the number of units that changed grid.
     /// - Complexity: O((n + m) · rounds); rounds is small (parts touching only minor parts wait).
@@ -103,10 +105,17 @@ extension Partition {
             let (part, partGrid, partSize) = gridParts()
             let partCount = partGrid.count
             if partCount == gridCount { break }
+            // Main part: the one with most units outside light land (then the largest), so that a
+            // grid never keeps light land alone.
+            var partSolid = [Int32](repeating: 0, count: partCount)
+            for u in 0..<graph.unitCount where !isLight[u] { partSolid[Int(part[u])] += 1 }
             var main = [Int32](repeating: -1, count: gridCount)
             for p in 0..<partCount {
                 let g = Int(partGrid[p])
-                if main[g] < 0 || partSize[p] > partSize[Int(main[g])] { main[g] = Int32(p) }
+                let m = Int(main[g])
+                if m < 0 || partSolid[p] > partSolid[m] || (partSolid[p] == partSolid[m] && partSize[p] > partSize[m]) {
+                    main[g] = Int32(p)
+                }
             }
             for g in 0..<gridCount where centre[g] >= 0 {
                 main[g] = part[Int(centre[g])]

@@ -9,7 +9,7 @@ extension Partition {
     ///
     /// Every unit is assigned exactly one grid in range; every tally equals a recomputation (within
     /// 1e-6 relative); every non-empty grid is connected (island links count); every centre is in
-    /// its own grid.
+    /// its own grid; no grid is light land alone.
     /// - Complexity: O(n + m).
     func checkInvariants() throws(PartitionInvariantViolation) {
         guard assignment.count == graph.unitCount else {
@@ -45,6 +45,13 @@ extension Partition {
             for (name, kept, fresh, scale) in checks where !close(kept, fresh, scale: scale) {
                 throw PartitionInvariantViolation(description: "grid \(g) \(name) tally \(kept) but recomputation \(fresh)")
             }
+        }
+        let solid = Partition.solidCounts(gridCount: gridCount, assignment: assignment, isLight: isLight)
+        for g in 0..<gridCount where solid[g] != solidCount[g] {
+            throw PartitionInvariantViolation(description: "grid \(g) counts \(solidCount[g]) solid units, recount \(solid[g])")
+        }
+        for g in 0..<gridCount where unitCount[g] > 0 && solid[g] == 0 {
+            throw PartitionInvariantViolation(description: "grid \(g) is only land too light to be a grid")
         }
         for g in 0..<gridCount where centre[g] >= 0 && assignment[Int(centre[g])] != Int32(g) {
             throw PartitionInvariantViolation(description: "centre unit \(centre[g]) of grid \(g) is in grid \(assignment[Int(centre[g])])")

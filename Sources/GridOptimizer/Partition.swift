@@ -29,6 +29,10 @@ struct Partition: Sendable {
     let centre: [Int32]
     /// Per unit: true when it is some grid's centre.
     let isCentre: [Bool]
+    /// Per unit: true when it lies in land too light to be a grid (`LightComponents`).
+    let isLight: [Bool]
+    /// Units per grid outside light land: a grid that has one keeps its last one.
+    private(set) var solidCount: [Int32]
 
     // Scratch space for searches; never part of the state.
     var stamp: [UInt32]
@@ -37,7 +41,9 @@ struct Partition: Sendable {
 
     /// Creates the partition `assignment` (every entry in 0..<gridCount) and computes its tallies.
     /// - Complexity: O(n + m).
-    init(graph: WorkGraph, gridCount: Int, assignment: [Int32], centre: [Int32]? = nil) {
+    init(
+        graph: WorkGraph, gridCount: Int, assignment: [Int32], centre: [Int32]? = nil, light: LightComponents? = nil
+    ) {
         precondition(assignment.count == graph.unitCount, "one grid per unit")
         self.graph = graph
         self.gridCount = gridCount
@@ -47,6 +53,8 @@ struct Partition: Sendable {
         var isCentre = [Bool](repeating: false, count: graph.unitCount)
         for u in c where u >= 0 { isCentre[Int(u)] = true }
         self.isCentre = isCentre
+        self.isLight = light?.isLight ?? [Bool](repeating: false, count: graph.unitCount)
+        solidCount = []
         weight = []
         area = []
         perimeter = []
@@ -65,6 +73,7 @@ struct Partition: Sendable {
     /// - Complexity: O(n + m).
     mutating func recomputeTallies() {
         let t = Partition.tallies(graph: graph, gridCount: gridCount, assignment: assignment)
+        solidCount = Partition.solidCounts(gridCount: gridCount, assignment: assignment, isLight: isLight)
         weight = t.weight
         area = t.area
         perimeter = t.perimeter
@@ -106,6 +115,13 @@ struct Partition: Sendable {
             }
         }
         return (weight, area, perimeter, momentX, momentY, momentR2, unitCount, secondary)
+    }
+
+    /// Units outside light land per grid, counted from scratch.
+    static func solidCounts(gridCount: Int, assignment: [Int32], isLight: [Bool]) -> [Int32] {
+        var count = [Int32](repeating: 0, count: gridCount)
+        for (u, g) in assignment.enumerated() where !isLight[u] { count[Int(g)] += 1 }
+        return count
     }
 
     /// Shared boundary between unit `u` and the units of grids `g` and `h`.
@@ -153,6 +169,10 @@ struct Partition: Sendable {
         momentR2[hi] += r2
         unitCount[gi] -= 1
         unitCount[hi] += 1
+        if !isLight[u] {
+            solidCount[gi] -= 1
+            solidCount[hi] += 1
+        }
         let s = graph.secondaryCount
         for k in 0..<s {
             let v = graph.secondary[u * s + k]

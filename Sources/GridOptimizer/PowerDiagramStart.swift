@@ -11,6 +11,8 @@ struct PowerDiagramStart {
     let gridCount: Int
     /// Fixed centre unit per grid (police posts), or nil to let centres move.
     let centres: [Int32]?
+    /// Land too light to be a grid: it follows its anchor's grid and never places a grid itself.
+    var light: LightComponents? = nil
 
     /// Number of nearest centres a unit is compared against (through its current centre).
     static let candidateCount = 10
@@ -32,11 +34,12 @@ struct PowerDiagramStart {
                 cy[g] = graph.y[Int(centres[g])]
             }
             assignment = nearestCentre(cx: cx, cy: cy)
+            followAnchors(&assignment)
         } else {
             assignment = bisection(axis: axis)
             areaCentroids(assignment, &cx, &cy)
         }
-        guard k > 1, n > k else { return fillEmpty(assignment, cx: cx, cy: cy) }
+        guard k > 1, n > k else { return finish(assignment, cx: cx, cy: cy) }
         let totalArea = graph.area.reduce(0, +)
         let cellArea = max(totalArea / Double(k), 1e-9)
         let totalWeight = graph.weight.reduce(0, +)
@@ -73,6 +76,7 @@ struct PowerDiagramStart {
                     }
                     assignment[u] = Int32(best)
                 }
+                followAnchors(&assignment)
                 guard mean > 0 else { continue }
                 for g in 0..<k {
                     w[g] = 0
@@ -105,7 +109,22 @@ struct PowerDiagramStart {
                 last = shift < settled * settled
             }
         }
-        return fillEmpty(assignment, cx: cx, cy: cy)
+        return finish(assignment, cx: cx, cy: cy)
+    }
+
+    /// Fills empty grids, then puts light land back with its anchors.
+    private func finish(_ assignment: [Int32], cx: [Double], cy: [Double]) -> [Int32] {
+        var result = fillEmpty(assignment, cx: cx, cy: cy)
+        followAnchors(&result)
+        return result
+    }
+
+    /// Puts every unit of light land in its anchor's grid.
+    private func followAnchors(_ assignment: inout [Int32]) {
+        guard let light, light.lightCount > 0 else { return }
+        for u in 0..<graph.unitCount where light.isLight[u] {
+            assignment[u] = assignment[Int(light.anchor[u])]
+        }
     }
 
     /// Gives every empty grid the unit nearest its centre taken from a grid with several units.
@@ -115,6 +134,7 @@ struct PowerDiagramStart {
         for g in assignment { count[Int(g)] += 1 }
         var taken = [Bool](repeating: false, count: graph.unitCount)
         if let centres { for c in centres { taken[Int(c)] = true } }
+        if let light { for u in 0..<graph.unitCount where light.isLight[u] { taken[u] = true } }
         for g in 0..<gridCount where count[g] == 0 {
             var best = -1
             var bestDistance = Double.infinity
@@ -136,12 +156,13 @@ struct PowerDiagramStart {
         return assignment
     }
 
-    /// Area centroid of each grid's units (grids without area keep their previous centre).
+    /// Area centroid of each grid's units outside light land (grids without such area keep their
+    /// previous centre).
     private func areaCentroids(_ assignment: [Int32], _ cx: inout [Double], _ cy: inout [Double]) {
         var sa = [Double](repeating: 0, count: gridCount)
         var sx = sa
         var sy = sa
-        for u in 0..<graph.unitCount {
+        for u in 0..<graph.unitCount where light?.isLight[u] != true {
             let g = Int(assignment[u])
             let a = max(graph.area[u], 1e-12)
             sa[g] += a
@@ -219,14 +240,21 @@ struct PowerDiagramStart {
     private func bisection(axis: (Double, Double)) -> [Int32] {
         let n = graph.unitCount
         var assignment = [Int32](repeating: 0, count: n)
+        // Light land is carried by its anchor: it adds its weight there and is placed afterwards.
+        var weight = graph.weight
         var order = Array(0..<Int32(n))
+        if let light, light.lightCount > 0 {
+            for u in 0..<n where light.isLight[u] { weight[Int(light.anchor[u])] += weight[u] }
+            order = order.filter { !light.isLight[Int($0)] }
+        }
+        let m = order.count
         let norm = max((axis.0 * axis.0 + axis.1 * axis.1).squareRoot(), 1e-300)
         let c = norm > 1e-300 ? axis.0 / norm : 1
         let s = norm > 1e-300 ? axis.1 / norm : 0
         let px = (0..<n).map { c * graph.x[$0] + s * graph.y[$0] }
         let py = (0..<n).map { -s * graph.x[$0] + c * graph.y[$0] }
         let useCount = graph.weight.reduce(0, +) <= 0
-        var stack: [(lo: Int, hi: Int, k: Int, base: Int)] = [(0, n, gridCount, 0)]
+        var stack: [(lo: Int, hi: Int, k: Int, base: Int)] = [(0, m, gridCount, 0)]
         while let (lo, hi, k, base) = stack.popLast() {
             if k == 1 || hi - lo <= 1 {
                 for i in lo..<hi { assignment[Int(order[i])] = Int32(base) }
@@ -242,7 +270,7 @@ struct PowerDiagramStart {
             order[lo..<hi].sort { key[Int($0)] < key[Int($1)] || (key[Int($0)] == key[Int($1)] && $0 < $1) }
             let k1 = k / 2
             var total = 0.0
-            for i in lo..<hi { total += useCount ? 1 : graph.weight[Int(order[i])] }
+            for i in lo..<hi { total += useCount ? 1 : weight[Int(order[i])] }
             let target = total * Double(k1) / Double(k)
             let count = hi - lo
             let minSplit = lo + min(k1, count / 2)
@@ -255,11 +283,12 @@ struct PowerDiagramStart {
                     bestGap = abs(cumulative - target)
                     split = i
                 }
-                if i < hi { cumulative += useCount ? 1 : graph.weight[Int(order[i])] }
+                if i < hi { cumulative += useCount ? 1 : weight[Int(order[i])] }
             }
             stack.append((lo, split, k1, base))
             stack.append((split, hi, k - k1, base + k1))
         }
+        followAnchors(&assignment)
         return assignment
     }
 }
