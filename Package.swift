@@ -32,6 +32,9 @@ let package = Package(
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),
-        .testTarget(name: "GridPlanTests", dependencies: ["GridPlan", "GridIO", "GridModel", "gridplan"]),
+        .testTarget(
+            name: "GridPlanTests", dependencies: ["GridPlan", "GridIO", "GridModel", "GridGeometry", "gridplan"],
+            // Input fixtures are read from the package folder by path, not bundled.
+            exclude: ["Fixtures"]),
     ]
 )

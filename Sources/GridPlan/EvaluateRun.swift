@@ -14,11 +14,8 @@ public struct EvaluateOutcome: Sendable {
 ///
 /// Holds its own GEOS/PROJ engine. Never prints: events go to the sink. Nothing in the output folder
 /// changes unless every stage succeeds.
-final class EvaluateRun {
+final class EvaluateRun: RunContext {
     let config: EvaluateConfig
-    let sink: PipelineSink
-    let engine: GeometryEngine
-    var warnings: [Diagnostic] = []
     /// Seconds per stage, in the order the stages ran.
     var timings: [(String, Double)] = []
     private let clock = ContinuousClock()
@@ -26,18 +23,8 @@ final class EvaluateRun {
 
     init(config: EvaluateConfig, sink: @escaping PipelineSink) throws(PipelineError) {
         self.config = config
-        self.sink = sink
         start = clock.now
-        do throws(GeometryError) {
-            engine = try GeometryEngine()
-        } catch {
-            throw PipelineError(.internalError, "cannot start GEOS/PROJ: \(error.message)")
-        }
-    }
-
-    func warn(_ d: Diagnostic) {
-        warnings.append(d)
-        sink(.warning(d))
+        try super.init(sink: sink)
     }
 
     /// Announces stage `name` and records how long `body` takes under that name.

@@ -15,12 +15,9 @@ public struct PartitionOutcome: Sendable {
 ///
 /// Holds the GEOS/PROJ engine (one per run, not shared) and the diagnostics. Never prints: events go
 /// to the sink. Nothing in the output folder changes unless every stage succeeds.
-final class PartitionRun {
+final class PartitionRun: RunContext {
     let config: PartitionConfig
-    let sink: PipelineSink
-    let engine: GeometryEngine
     var times = StageTimes()
-    var warnings: [Diagnostic] = []
     /// Sub-jurisdiction names in output order, once the boundary is read.
     var jurisdictionNames: [String] = []
     /// The CRS each input was read in, once `readInputs` has settled them (for plausibility hints).
@@ -28,17 +25,7 @@ final class PartitionRun {
 
     init(config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) {
         self.config = config
-        self.sink = sink
-        do throws(GeometryError) {
-            engine = try GeometryEngine()
-        } catch {
-            throw PipelineError(.internalError, "cannot start GEOS/PROJ: \(error.message)")
-        }
-    }
-
-    func warn(_ d: Diagnostic) {
-        warnings.append(d)
-        sink(.warning(d))
+        try super.init(sink: sink)
     }
 
     func stage(_ name: String, _ text: String) {
