@@ -58,6 +58,10 @@ struct JurisdictionSolver: Sendable {
         let initial: [Int32]
         if let warmStart {
             initial = warmStart
+        } else if let centres {
+            // Fixed posts: a power cell may hold its weight away from its post (cut off by denser
+            // cells); growing from the posts keeps every grid's weight connected to its post.
+            initial = PostGrowthStart(graph: graph, centres: centres, light: light).run()
         } else {
             // The first start bisects along the axes; later ones along random directions.
             let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
