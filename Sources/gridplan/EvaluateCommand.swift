@@ -60,12 +60,9 @@ struct EvaluateCommand: ParsableCommand {
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.force = force
-        do {
-            let outcome = try EvaluatePipeline.run(config, sink: console.sink())
-            if !quiet { for line in outcome.summary { print(line) } }
-        } catch {
-            Console.error(error.message)
-            throw ExitCode(error.exitCode)
+        let outcome = try Console.exitOnFailure { () throws(PipelineError) in
+            try EvaluatePipeline.run(config, sink: console.sink())
         }
+        if !quiet { for line in outcome.summary { print(line) } }
     }
 }

@@ -22,19 +22,12 @@ struct PartitionCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let config: PartitionConfig
-        do {
-            config = try PlanOptions.resolve(options, out: out, force: force)
-        } catch {
-            Console.error(error.message)
-            throw ExitCode(error.exitCode)
+        let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
+            try PlanOptions.resolve(options, out: out, force: force)
         }
-        do {
-            let outcome = try PartitionPipeline.run(config, sink: console.sink())
-            if !quiet { for line in outcome.summary { print(line) } }
-        } catch {
-            Console.error(error.message)
-            throw ExitCode(error.exitCode)
+        let outcome = try Console.exitOnFailure { () throws(PipelineError) in
+            try PartitionPipeline.run(config, sink: console.sink())
         }
+        if !quiet { for line in outcome.summary { print(line) } }
     }
 }

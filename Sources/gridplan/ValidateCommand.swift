@@ -26,19 +26,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         // Warnings are listed in the account on stdout; stderr keeps errors (and progress with --verbose).
         let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let config: PartitionConfig
-        do {
-            config = try PlanOptions.resolve(options, out: out, force: force, requiresOut: false)
-        } catch {
-            Console.error(error.message)
-            throw ExitCode(error.exitCode)
+        let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
+            try PlanOptions.resolve(options, out: out, force: force, requiresOut: false)
         }
-        do {
-            let outcome = try PartitionPipeline.validate(config, sink: console.sink())
-            if !quiet { for line in outcome.lines { print(line) } }
-        } catch {
-            Console.error(error.message)
-            throw ExitCode(error.exitCode)
+        let outcome = try Console.exitOnFailure { () throws(PipelineError) in
+            try PartitionPipeline.validate(config, sink: console.sink())
         }
+        if !quiet { for line in outcome.lines { print(line) } }
     }
 }
