@@ -11,6 +11,13 @@ import GridPlan
 struct Console {
     enum Level: Int { case quiet, normal, verbose }
     var level: Level
+    /// The in-place stage line, on a terminal only (redirected output keeps plain lines).
+    let ticker: StageTicker?
+
+    init(level: Level) {
+        self.level = level
+        ticker = level != .quiet && isatty(2) != 0 ? StageTicker() : nil
+    }
 
     /// Progress lines appear on a terminal or with --verbose.
     var showsProgress: Bool { level == .verbose || (level == .normal && isatty(2) != 0) }
@@ -22,17 +29,44 @@ struct Console {
     func warning(_ d: Diagnostic) {
         guard level != .quiet else { return }
         let count = d.count > 1 ? " [\(d.count)×, \(d.code)]" : " [\(d.code)]"
-        Self.writeErr("gridplan: warning: \(d.description)\(count)\n")
+        emit("gridplan: warning: \(d.description)\(count)\n")
     }
 
     func progress(_ text: String) {
         guard showsProgress else { return }
-        Self.writeErr("gridplan: \(text)\n")
+        if let ticker {
+            ticker.begin(text)
+        } else {
+            Self.writeErr("gridplan: \(text)\n")
+        }
     }
 
     func detail(_ text: String) {
         guard level == .verbose else { return }
-        Self.writeErr("gridplan: \(text)\n")
+        emit("gridplan: \(text)\n")
+    }
+
+    /// Ends the stage line on a terminal; call before printing the summary or an error.
+    func finish() {
+        ticker?.end()
+    }
+
+    /// Runs `body`; a failure is printed as `gridplan: error: …` and leaves with its sysexits status.
+    func exitOnFailure<T, E: CommandFailure>(_ body: () throws(E) -> T) throws -> T {
+        defer { finish() }
+        return try Self.exitOnFailure { () throws(E) -> T in
+            do throws(E) {
+                return try body()
+            } catch {
+                finish()
+                throw error
+            }
+        }
+    }
+
+    /// Writes a whole line to stderr, above the stage line on a terminal.
+    private func emit(_ line: String) {
+        if let ticker { ticker.interject(line) } else { Self.writeErr(line) }
     }
 
     static func writeErr(_ s: String) {

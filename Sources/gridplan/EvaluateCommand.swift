@@ -60,7 +60,7 @@ struct EvaluateCommand: ParsableCommand {
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.force = force
-        let outcome = try Console.exitOnFailure { () throws(PipelineError) in
+        let outcome = try console.exitOnFailure { () throws(PipelineError) in
             try EvaluatePipeline.run(config, sink: console.sink())
         }
         if !quiet { for line in outcome.summary { print(line) } }

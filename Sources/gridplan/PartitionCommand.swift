@@ -25,7 +25,7 @@ struct PartitionCommand: ParsableCommand {
         let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
             try PlanOptions.resolve(options, out: out, force: force)
         }
-        let outcome = try Console.exitOnFailure { () throws(PipelineError) in
+        let outcome = try console.exitOnFailure { () throws(PipelineError) in
             try PartitionPipeline.run(config, sink: console.sink())
         }
         if !quiet { for line in outcome.summary { print(line) } }

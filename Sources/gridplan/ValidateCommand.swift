@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
         let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
             try PlanOptions.resolve(options, out: out, force: force, requiresOut: false)
         }
-        let outcome = try Console.exitOnFailure { () throws(PipelineError) in
+        let outcome = try console.exitOnFailure { () throws(PipelineError) in
             try PartitionPipeline.validate(config, sink: console.sink())
         }
         if !quiet { for line in outcome.lines { print(line) } }
