@@ -75,7 +75,7 @@ extension EvaluateRun {
                                 message: "\(skipped) grid feature(s) without geometry skipped", count: skipped))
             }
             guard !ids.isEmpty else { throw PipelineError(.data, "\(file): no Polygon or MultiPolygon feature") }
-            let workCRS = try chooseWorkCRS(parts.flatMap { $0 }, crs: crs, file: file)
+            let workCRS = try self.workCRS(config.workCRS, shapes: parts.flatMap { $0 }, crs: crs, file: file)
             let order = ids.indices.sorted {
                 jurisdictions[$0] != jurisdictions[$1]
                     ? Jurisdictions.nameLess(jurisdictions[$0], jurisdictions[$1])
@@ -152,44 +152,5 @@ extension EvaluateRun {
         }
         guard !parts.isEmpty else { throw PipelineError(.data, "\(path): no Polygon or MultiPolygon feature") }
         return parts.count == 1 ? parts[0] : try geometry(path) { () throws(GeometryError) in try engine.union(parts) }
-    }
-
-    func readFeatures(_ path: String) throws(PipelineError) -> GeoJSONDocument {
-        do throws(GridIOError) {
-            let doc = try GeoJSONReader.readFeatures(path: path)
-            for d in doc.diagnostics { warn(d) }
-            return doc
-        } catch {
-            throw PipelineError(error)
-        }
-    }
-
-    /// Makes a polygon valid when it is not, with a warning that states the area change.
-    func repair(_ m: MultiPolygon, file: String, feature: Int) throws(PipelineError) -> MultiPolygon {
-        let r = try geometry("\(file): feature \(feature)") { () throws(GeometryError) in try engine.repair(m) }
-        if !r.wasValid {
-            let change = r.areaBefore > 0 ? (r.areaAfter - r.areaBefore) / r.areaBefore * 100 : 0
-            warn(Diagnostic(
-                code: "POLYGON_REPAIRED", file: file, location: "feature \(feature)",
-                message: "invalid polygon (\(r.reason ?? "invalid")) made valid; area \(Format.fixed(r.areaBefore / 1e6, 3)) → \(Format.fixed(r.areaAfter / 1e6, 3)) km² (\(Format.fixed(change, 2))%)"))
-        }
-        return r.shape
-    }
-
-    /// `--work-crs`, or the UTM zone of the centre of the shapes' longitude/latitude bounding box.
-    private func chooseWorkCRS(_ shapes: [MultiPolygon], crs: String, file: String) throws(PipelineError) -> String {
-        if CRSName.canonical(config.workCRS).lowercased() != "auto" { return config.workCRS }
-        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
-        for shape in shapes {
-            let ll = try geometry(file) { () throws(GeometryError) in try engine.transform(shape, from: crs, to: "EPSG:4326") }
-            for polygon in ll.polygons {
-                let ring = polygon.exterior
-                for i in stride(from: 0, to: ring.count, by: 2) {
-                    minX = min(minX, ring[i]); maxX = max(maxX, ring[i])
-                    minY = min(minY, ring[i + 1]); maxY = max(maxY, ring[i + 1])
-                }
-            }
-        }
-        return CRS.autoUTM(longitude: (minX + maxX) / 2, latitude: (minY + maxY) / 2)
     }
 }

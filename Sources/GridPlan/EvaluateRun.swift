@@ -41,15 +41,6 @@ final class EvaluateRun: RunContext {
     private static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
-
-    /// `body`'s geometry failure as a data error naming `file`.
-    func geometry<T>(_ file: String, _ body: () throws(GeometryError) -> T) throws(PipelineError) -> T {
-        do throws(GeometryError) {
-            return try body()
-        } catch {
-            throw PipelineError(geometry: error, file: file)
-        }
-    }
 }
 
 /// The `evaluate` pipeline: scores an existing grid map with the same metrics as `partition`.

@@ -18,6 +18,11 @@ enum Format {
         return (v < 0 && n != 0 ? "-" : "") + text
     }
 
+    /// An area in m² as km² with 3 decimals.
+    static func km2(_ m2: Double) -> String {
+        fixed(m2 / 1e6, 3)
+    }
+
     /// A percentage with one decimal: 0.0123 → "1.2%".
     static func percent(_ fraction: Double) -> String {
         fixed(fraction * 100, 1) + "%"

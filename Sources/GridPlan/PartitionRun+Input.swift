@@ -54,16 +54,6 @@ extension PartitionRun {
         }
     }
 
-    private func readFeatures(_ path: String) throws(PipelineError) -> GeoJSONDocument {
-        do throws(GridIOError) {
-            let doc = try GeoJSONReader.readFeatures(path: path)
-            for d in doc.diagnostics { warn(d) }
-            return doc
-        } catch {
-            throw PipelineError(error)
-        }
-    }
-
     private func readPoints(_ path: String) throws(PipelineError) -> (PointTable, String?) {
         let lower = path.lowercased()
         do throws(GridIOError) {

@@ -34,7 +34,9 @@ extension PartitionRun {
             if let pointsPath = config.pointsPath {
                 try CoordinateCheck.checkPoints(raw.points, crs: raw.pointsCRS, file: pointsPath)
             }
-            let workCRS = try chooseWorkCRS(raw)
+            let workCRS = try self.workCRS(
+                config.workCRS, shapes: raw.jurisdictions.parts.flatMap { $0 }, crs: raw.boundaryCRS,
+                file: config.boundaryPath)
             var shapes: [MultiPolygon] = []
             var areas: [Double] = []
             for (j, parts) in raw.jurisdictions.parts.enumerated() {
@@ -99,27 +101,6 @@ extension PartitionRun {
         }
     }
 
-    private func chooseWorkCRS(_ raw: RawInputs) throws(PipelineError) -> String {
-        if CRSName.canonical(config.workCRS).lowercased() != "auto" { return config.workCRS }
-        // Centre of the boundary's longitude/latitude bounding box decides the UTM zone.
-        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
-        for parts in raw.jurisdictions.parts {
-            for part in parts {
-                let ll = try transform(part, from: raw.boundaryCRS, to: "EPSG:4326", file: config.boundaryPath)
-                for polygon in ll.polygons {
-                    let ring = polygon.exterior
-                    for i in stride(from: 0, to: ring.count, by: 2) {
-                        minX = min(minX, ring[i])
-                        maxX = max(maxX, ring[i])
-                        minY = min(minY, ring[i + 1])
-                        maxY = max(maxY, ring[i + 1])
-                    }
-                }
-            }
-        }
-        return CRS.autoUTM(longitude: (minX + maxX) / 2, latitude: (minY + maxY) / 2)
-    }
-
     /// Station areas that overlap by digitising slivers (under 1% of the smaller one) give the overlap to
     /// the first in order, with a warning; larger overlaps stop the run naming both.
     private func resolveOverlaps(_ shapes: [MultiPolygon], names: [String]) throws(PipelineError) -> [MultiPolygon] {
@@ -129,7 +110,7 @@ extension PartitionRun {
             for (a, b, area) in r.overlapArea where area > 0 {
                 warn(Diagnostic(
                     code: "JURISDICTION_OVERLAP", file: config.boundaryPath, location: "\(labels[a]) / \(labels[b])",
-                    message: "\(labels[a]) and \(labels[b]) overlap by \(Self.fixed(area, 1)) m²; the overlap stays with \(labels[a])"))
+                    message: "\(labels[a]) and \(labels[b]) overlap by \(Format.fixed(area, 1)) m²; the overlap stays with \(labels[a])"))
             }
             return r.shapes
         } catch {
@@ -147,28 +128,6 @@ extension PartitionRun {
             return try engine.transform(shapes, from: from, to: to)
         } catch {
             throw PipelineError(geometry: error, file: file)
-        }
-    }
-
-    /// Makes a polygon valid when it is not, with a warning that states the area change.
-    func repair(_ m: MultiPolygon, file: String, feature: Int) throws(PipelineError) -> MultiPolygon {
-        do throws(GeometryError) {
-            let r = try engine.repair(m)
-            if !r.wasValid {
-                // The signed area of a self-intersecting ring is meaningless (a bow-tie's halves cancel), so
-                // the change is only stated when the area before is a sensible share of the area after.
-                var change = "area after repair \(Self.km2(r.areaAfter)) km²"
-                if r.areaBefore > 0.5 * r.areaAfter {
-                    let percent = (r.areaAfter - r.areaBefore) / r.areaBefore * 100
-                    change = "area \(Self.km2(r.areaBefore)) → \(Self.km2(r.areaAfter)) km² (\(Self.fixed(percent, 2))%)"
-                }
-                warn(Diagnostic(
-                    code: "POLYGON_REPAIRED", file: file, location: "feature \(feature)",
-                    message: "invalid polygon (\(r.reason ?? "invalid")) made valid; \(change)"))
-            }
-            return r.shape
-        } catch {
-            throw PipelineError(geometry: error, file: "\(file): feature \(feature)")
         }
     }
 
@@ -229,12 +188,5 @@ extension PartitionRun {
         default:
             throw PipelineError(.data, "\(file): feature \(f.index) has an invalid \(field) (negative or not a number) (line \(f.line))")
         }
-    }
-
-    static func km2(_ m2: Double) -> String { fixed(m2 / 1e6, 3) }
-
-    /// Fixed-point text with `decimals` places, deterministic and locale-free.
-    static func fixed(_ v: Double, _ decimals: Int) -> String {
-        Format.fixed(v, decimals)
     }
 }

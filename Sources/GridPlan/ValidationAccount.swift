@@ -61,7 +61,7 @@ struct ValidationAccount {
         let area = projected.jurisdictionAreas.reduce(0, +)
         let weightName = aggregated.weightNames.first ?? "weight"
         let total = w.reduce(0, +)
-        out.append("area:          \(PartitionRun.km2(area)) km²; total \(weightName) \(Format.fixed(total, 1))")
+        out.append("area:          \(Format.km2(area)) km²; total \(weightName) \(Format.fixed(total, 1))")
         if let size = units.cellSizeMetres {
             let how = config.cellSizeMetres == nil ? "chosen from the data" : "--cell-size"
             out.append("units:         \(w.count) hexagons of \(Format.fixed(size, 0)) m (\(how))")
