@@ -1,11 +1,12 @@
+internal import CGDAL
+import GridIO
+import GridModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-internal import CGDAL
-import GridIO
-import GridModel
 
 /// Writes layers as a GeoPackage (one file, several layers) or as Shapefiles (one per layer: `.shp`,
 /// `.shx`, `.dbf` in UTF-8 with a `.cpg`, and a `.prj`), in WGS84 longitude/latitude (EPSG:4326).
