@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO"]),
         // Partition stage on generated counties, graphs written for METIS (Scripts/bench).
         .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer"]),
+        // Point reading per format: GeoJSON/CSV readers vs GDAL (Scripts/bench-read).
+        .executableTarget(name: "gridplan-readbench", dependencies: ["GridIO", "GridGDAL", "GridModel"]),
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),
