@@ -79,7 +79,7 @@ public enum CSVPointReader {
             for (k, c) in columns.weights.enumerated() {
                 let text = reader.text(fields[c])
                 if text.trimmingWhitespace.isEmpty {
-                    diagnostics.add("WEIGHT_MISSING", location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
+                    diagnostics.add(.weightMissing, location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
                     continue rows
                 }
                 guard let w = number(c) else { throw fail("weight \"\(weightFields[k])\" is not a finite number: \"\(text.prefix(40))\"") }

@@ -3,14 +3,14 @@ import GridModel
 /// Collects repeated repairs and exclusions as one `Diagnostic` per code, with a count and the
 /// location of the first occurrence (so a million skipped points make one warning, not a million).
 struct DiagnosticCounter {
-    private var codes: [String] = []
+    private var codes: [WarningCode] = []
     private var counts: [Int] = []
     private var locations: [String] = []
     private var texts: [String] = []
 
     /// Counts one occurrence of `code`; `location` and `text` are kept from the first one.
     /// `text` describes the occurrences after the count, e.g. "feature(s) without geometry skipped".
-    mutating func add(_ code: String, location: @autoclosure () -> String, text: @autoclosure () -> String) {
+    mutating func add(_ code: WarningCode, location: @autoclosure () -> String, text: @autoclosure () -> String) {
         if let k = codes.firstIndex(of: code) {
             counts[k] += 1
             return

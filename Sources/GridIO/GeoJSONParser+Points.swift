@@ -86,12 +86,12 @@ extension GeoJSONParser {
     /// weights (weight ÷ number of positions), so the feature's total is conserved.
     mutating func emitPoints(index: Int, line: Int, geometry: FeatureGeometry?) throws(GridIOError) {
         guard let g = geometry else {
-            diagnostics.add("GEOMETRY_NULL", location: "feature \(index), line \(line)", text: "feature(s) without geometry skipped")
+            diagnostics.add(.geometryNull, location: "feature \(index), line \(line)", text: "feature(s) without geometry skipped")
             return
         }
         for w in featWeightPresent.indices where !featWeightPresent[w] {
             diagnostics.add(
-                "WEIGHT_MISSING", location: "feature \(index), line \(line)",
+                .weightMissing, location: "feature \(index), line \(line)",
                 text: "feature(s) skipped: weight \"\(weightFieldNames[w])\" missing or null")
             return
         }

@@ -41,7 +41,7 @@ struct CSVPointReaderTests {
     func emptyWeight() throws {
         let r = try read("lon,lat,w\n1,2,\n3,4, \n5,6,1\n", weights: ["w"])
         #expect(r.points.x == [5])
-        #expect(r.diagnostics.map(\.code) == ["WEIGHT_MISSING"] && r.diagnostics[0].count == 2)
+        #expect(r.diagnostics.map(\.code) == [.weightMissing] && r.diagnostics[0].count == 2)
         #expect(r.diagnostics[0].location == "first: line 2")
     }
 

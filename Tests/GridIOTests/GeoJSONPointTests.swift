@@ -54,9 +54,9 @@ struct GeoJSONPointTests {
         let r = try GeoJSONReader.readPoints(bytes: utf8(json), file: "p", idField: nil, weightFields: ["w"])
         #expect(r.points.count == 1)
         let codes = Dictionary(uniqueKeysWithValues: r.diagnostics.map { ($0.code, $0) })
-        #expect(codes["WEIGHT_MISSING"]?.count == 3)
-        #expect(codes["WEIGHT_MISSING"]?.location == "first: feature 1, line 3")
-        #expect(codes["GEOMETRY_NULL"]?.count == 1)
+        #expect(codes[.weightMissing]?.count == 3)
+        #expect(codes[.weightMissing]?.location == "first: feature 1, line 3")
+        #expect(codes[.geometryNull]?.count == 1)
     }
 
     @Test("negative, non-numeric and NaN-ish weights are errors naming the feature")
