@@ -6,6 +6,12 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     case geometryNull = "GEOMETRY_NULL"
     case ringClosed = "RING_CLOSED"
     case weightMissing = "WEIGHT_MISSING"
+    case geometrySkipped = "GEOMETRY_SKIPPED"
+    case coordinateMissing = "COORDINATE_MISSING"
+    case encodingAssumed = "ENCODING_ASSUMED"
+    case pointIDReused = "POINT_ID_REUSED"
+    // Writers.
+    case shapefileFieldRenamed = "SHAPEFILE_FIELD_RENAMED"
     // Coordinate reference systems.
     case crsFromFile = "CRS_FROM_FILE"
     case crsSuspectGCJ02 = "CRS_SUSPECT_GCJ02"
