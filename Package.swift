@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "GridGeometry", dependencies: ["GridModel", "CGEOS", "CPROJ"]),
         // Shapefile, GeoPackage, file geodatabase, KML and XLSX in, GeoPackage and Shapefile out; the only user of CGDAL.
         .target(name: "GridGDAL", dependencies: ["GridModel", "GridIO", "CGDAL"]),
-        .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGeometry", "GridOptimizer"]),
+        .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGDAL", "GridGeometry", "GridOptimizer"]),
         .executableTarget(
             name: "gridplan",
             dependencies: ["GridPlan", "GridIO", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

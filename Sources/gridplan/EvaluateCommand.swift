@@ -37,6 +37,7 @@ struct EvaluateCommand: ParsableCommand {
     var workCRS: String = "auto"
     @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
     var tolerance: Double = 0.05
+    @OptionGroup var format: FormatOptions
     @Option(help: "Output folder.")
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
@@ -60,6 +61,9 @@ struct EvaluateCommand: ParsableCommand {
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.force = force
+        config.inputFormat = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
+            try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
+        }
         let outcome = try console.exitOnFailure { () throws(PipelineError) in
             try EvaluatePipeline.run(config, sink: console.sink())
         }

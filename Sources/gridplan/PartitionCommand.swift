@@ -13,6 +13,8 @@ struct PartitionCommand: ParsableCommand {
 
     @Option(help: "Output folder.")
     var out: String?
+    @Option(help: "Map formats to write, comma-separated: geojson (default), gpkg (one plan.gpkg: grids, units, points), shp (UTF-8 with .cpg and .prj).")
+    var format: String?
     @Flag(help: "Replace gridplan outputs already in --out.")
     var force = false
     @Flag(help: "Only errors on standard error.")
@@ -23,7 +25,7 @@ struct PartitionCommand: ParsableCommand {
     func run() throws {
         let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
         let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
-            try PlanOptions.resolve(options, out: out, force: force)
+            try PlanOptions.resolve(options, out: out, force: force, format: format)
         }
         let outcome = try console.exitOnFailure { () throws(PipelineError) in
             try PartitionPipeline.run(config, sink: console.sink())
