@@ -26,8 +26,11 @@ enum ReadStage {
         return try context.stage("read", "reading \(config.boundaryPath)") { () throws(PipelineError) -> RawInputs in
             let format = config.inputFormat
             let boundary = try context.readFeatures(config.boundaryPath, layer: format.boundaryLayer, layerOption: "--boundary-layer")
-            let jurisdictions = try Jurisdictions.group(
+            var jurisdictions = try Jurisdictions.group(
                 boundary.features, idField: config.boundaryIdField, file: config.boundaryPath, warn: context.warn)
+            if let field = config.stationCodeField {
+                try jurisdictions.readCodes(field: field, features: boundary.features, file: config.boundaryPath)
+            }
             let boundaryCRS = try resolve(config.boundaryCRS, boundary.crs, config.boundaryPath, context)
             PointPlausibility.checkBoundaryOrigin(boundary.features, crs: boundaryCRS, file: config.boundaryPath, warn: context.warn)
 
