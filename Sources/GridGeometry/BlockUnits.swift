@@ -21,11 +21,17 @@ public struct BlockUnits: Sendable {
     public var contactBarrierLength: [Double]
     public var report: BlockReport
 
-    /// The unit graph with cut costs: shared lengths and perimeters with their barrier part times `factor`.
-    public func costUnits(factor: Double) -> UnitSet {
+    /// The unit graph with cut costs: shared lengths and perimeters whose metres on a barrier line count
+    /// `barrierFactor` each and all other metres `otherFactor` (the ratio is what steers grid edges onto
+    /// barriers; the scale sets the weight of shape against the optimizer's balance aim).
+    public func costUnits(barrierFactor: Double, otherFactor: Double = 1) -> UnitSet {
         var u = units
-        for e in u.sharedLength.indices { u.sharedLength[e] -= (1 - factor) * barrierLength[e] }
-        for k in u.perimeter.indices { u.perimeter[k] -= (1 - factor) * perimeterOnBarrier[k] }
+        for e in u.sharedLength.indices {
+            u.sharedLength[e] = barrierFactor * barrierLength[e] + otherFactor * (u.sharedLength[e] - barrierLength[e])
+        }
+        for k in u.perimeter.indices {
+            u.perimeter[k] = barrierFactor * perimeterOnBarrier[k] + otherFactor * (u.perimeter[k] - perimeterOnBarrier[k])
+        }
         return u
     }
 

@@ -138,7 +138,7 @@ import Testing
     @Test("cut costs discount barrier metres consistently in shared lengths and perimeters")
     func costs() throws {
         let b = try build()
-        let c = b.costUnits(factor: 0.2)
+        let c = b.costUnits(barrierFactor: 0.2)
         for e in c.sharedLength.indices {
             #expect(abs(c.sharedLength[e] - (b.units.sharedLength[e] - 0.8 * b.barrierLength[e])) < 1e-9)
             #expect(c.sharedLength[e] >= 0)
