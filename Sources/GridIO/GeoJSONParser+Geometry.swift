@@ -5,8 +5,8 @@ extension GeoJSONParser {
     enum GeometryKind { case point, multiPoint, polygon, multiPolygon, lineString, multiLineString }
 
     /// Reads a geometry object or null at the current position. Returns nil for null and for
-    /// empty coordinates (counted as `GEOMETRY_EMPTY`). In point mode, polygons are refused; lines are read
-    /// only in line mode (barrier files).
+    /// empty coordinates (counted as `GEOMETRY_EMPTY`). In point mode, lines and polygons are skipped
+    /// (nil, with `featGeometrySkipped` set). Lines are read only in line mode (barrier files).
     mutating func parseGeometry(topLevel: Bool) throws(GridIOError) -> FeatureGeometry? {
         s.skipWhitespace()
         if s.current == UInt8(ascii: "n") {
@@ -17,6 +17,12 @@ extension GeoJSONParser {
         guard let type = try peekType() else { throw s.error("the geometry has no \"type\" member") }
         let expected =
             pointMode ? "Point or MultiPoint" : lineMode ? "LineString, MultiLineString, Polygon or MultiPolygon" : "Polygon or MultiPolygon"
+        if pointMode && ["LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"].contains(type) {
+            // A point file's other geometries are skipped and counted (GEOMETRY_SKIPPED), as nulls are.
+            featGeometrySkipped = type
+            try s.skipValue()
+            return nil
+        }
         let kind: GeometryKind
         switch type {
         case "Point": kind = .point
