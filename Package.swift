@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGeometry", "GridOptimizer"]),
         .executableTarget(
             name: "gridplan",
-            dependencies: ["GridPlan", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["GridPlan", "GridIO", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Seeded random-mutation driver for the GeoJSON/CSV readers (Scripts/fuzz).
         .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO"]),
         // Partition stage on generated counties, graphs written for METIS (Scripts/bench).

@@ -78,7 +78,7 @@ enum ArrowPoints {
                 let at = "feature \(index)"
                 for (k, column) in columns.enumerated() {
                     guard let column, let w = ArrowColumn.number(column, format: formats[weightColumns[k]], row: row) else {
-                        counter.add("WEIGHT_MISSING", location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
+                        counter.add(.weightMissing, location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
                         continue rows
                     }
                     guard w.isFinite else {
@@ -93,12 +93,12 @@ enum ArrowPoints {
                     weights[k] = w
                 }
                 guard let wkb = ArrowColumn.binary(geometry, row: row), wkb.count >= 21 else {
-                    counter.add("GEOMETRY_NULL", location: at, text: "feature(s) without geometry skipped", keep: 5)
+                    counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
                     continue
                 }
                 guard let (x, y) = pointWKB(wkb) else { return nil }
                 guard !x.isNaN, !y.isNaN else {
-                    counter.add("GEOMETRY_NULL", location: at, text: "feature(s) without geometry skipped", keep: 5)
+                    counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
                     continue
                 }
                 let id = idArray.map { ArrowColumn.text($0, format: formats[idColumn.flatMap { $0 } ?? 0], row: row) } ?? ""

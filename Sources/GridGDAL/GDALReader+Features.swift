@@ -28,7 +28,7 @@ extension GDALReader {
             if let g = OGR_F_GetGeometryRef(f) {  // borrowed, owned by f
                 geometry = try Self.geometry(g, file: file, index: index, polygonal: true)
                 if geometry == nil {
-                    counter.add("GEOMETRY_EMPTY", location: "feature \(index)", text: "geometries that are empty taken as null")
+                    counter.add(.geometryEmpty, location: "feature \(index)", text: "geometries that are empty taken as null")
                 }
             }
             let fid = OGR_F_GetFID(f)

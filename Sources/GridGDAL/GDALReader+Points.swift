@@ -69,7 +69,7 @@ extension GDALReader {
                     }
                     weights[k] = w
                 case .missing:
-                    counter.add("WEIGHT_MISSING", location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
+                    counter.add(.weightMissing, location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
                     continue features
                 case .invalid(let s):
                     throw GridIOError(
@@ -88,7 +88,7 @@ extension GDALReader {
             if let xc = schema.xColumn, let yc = schema.yColumn {
                 guard case .value(let x) = try schema.number(f, xc), case .value(let y) = try schema.number(f, yc) else {
                     counter.add(
-                        "COORDINATE_MISSING", location: at,
+                        .coordinateMissing, location: at,
                         text: "feature(s) skipped: \(schema.names[xc]) or \(schema.names[yc]) empty or not a finite number", keep: 5)
                     continue features
                 }
@@ -96,7 +96,7 @@ extension GDALReader {
                 continue
             }
             guard let g = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g) == 0 else {  // borrowed
-                counter.add("GEOMETRY_NULL", location: at, text: "feature(s) without geometry skipped", keep: 5)
+                counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
                 continue
             }
             switch OGR_GT_Flatten(OGR_G_GetGeometryType(g)) {
@@ -114,7 +114,7 @@ extension GDALReader {
                 for i in 0..<m { table.append(x: xy[2 * i], y: xy[2 * i + 1], id: id, weights: share, source: source) }
             default:
                 counter.add(
-                    "GEOMETRY_SKIPPED", location: at, text: "feature(s) that are not points (LineString, Polygon …) skipped", keep: 5)
+                    .geometrySkipped, location: at, text: "feature(s) that are not points (LineString, Polygon …) skipped", keep: 5)
             }
         }
         return ((table, counter.diagnostics(file: file)), text)

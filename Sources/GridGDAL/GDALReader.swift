@@ -59,7 +59,7 @@ public enum GDALReader {
                 if attempt == 0, encoding == nil, ds.driverName == "ESRI Shapefile" {
                     encoding = .gb18030
                     notes.append(Diagnostic(
-                        code: "ENCODING_ASSUMED", file: path,
+                        code: .encodingAssumed, file: path,
                         message: "the attribute table (DBF) is not UTF-8 and has no .cpg; read as GB18030 (GBK); declare --encoding gbk, gb18030 or utf-8 to be sure"))
                     continue
                 }

@@ -61,7 +61,7 @@ public enum GDALWriter {
         guard !renamed.isEmpty else { return [] }
         let list = renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
         return [Diagnostic(
-            code: "SHAPEFILE_FIELD_RENAMED", file: file,
+            code: .shapefileFieldRenamed, file: file,
             message: "\(renamed.count) field name(s) longer than a Shapefile's 10 bytes renamed: \(list)", count: renamed.count)]
     }
 

@@ -49,7 +49,7 @@ public enum CSVPointReader {
             if !valid, let decoded = TextEncoding.gb18030.decodeToUTF8(bytes) {
                 text = decoded
                 notes.append(Diagnostic(
-                    code: "ENCODING_ASSUMED", file: file,
+                    code: .encodingAssumed, file: file,
                     message: "not UTF-8; read as GB18030 (GBK), which decodes it cleanly; declare --encoding gbk, gb18030 or utf-8 to be sure"))
             }
         }
@@ -100,14 +100,14 @@ public enum CSVPointReader {
             }
             guard let x = number(columns.x), let y = number(columns.y) else {
                 diagnostics.add(
-                    "COORDINATE_MISSING", location: "line \(line)",
+                    .coordinateMissing, location: "line \(line)",
                     text: "row(s) skipped: \(header[columns.x]) or \(header[columns.y]) empty or not a finite number", keep: 5)
                 continue rows
             }
             for (k, c) in columns.weights.enumerated() {
                 let text = reader.text(fields[c])
                 if text.trimmingWhitespace.isEmpty {
-                    diagnostics.add("WEIGHT_MISSING", location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
+                    diagnostics.add(.weightMissing, location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
                     continue rows
                 }
                 guard let w = number(c) else { throw fail("weight \"\(weightFields[k])\" is not a finite number: \"\(text.prefix(40))\"") }

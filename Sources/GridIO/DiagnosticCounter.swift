@@ -3,7 +3,7 @@ import GridModel
 /// Collects repeated repairs and exclusions as one `Diagnostic` per code, with a count and the
 /// locations of the first occurrences (so a million skipped points make one warning, not a million).
 public struct DiagnosticCounter: Sendable {
-    private var codes: [String] = []
+    private var codes: [WarningCode] = []
     private var counts: [Int] = []
     private var locations: [[String]] = []
     private var keep: [Int] = []
@@ -13,7 +13,7 @@ public struct DiagnosticCounter: Sendable {
 
     /// Counts one occurrence of `code`; `text` is kept from the first one, `location` from the first
     /// `keep` ones. `text` describes the occurrences after the count, e.g. "feature(s) without geometry skipped".
-    public mutating func add(_ code: String, location: @autoclosure () -> String, text: @autoclosure () -> String, keep n: Int = 1) {
+    public mutating func add(_ code: WarningCode, location: @autoclosure () -> String, text: @autoclosure () -> String, keep n: Int = 1) {
         if let k = codes.firstIndex(of: code) {
             counts[k] += 1
             if locations[k].count < keep[k] { locations[k].append(location()) }

@@ -60,7 +60,7 @@ extension GeoJSONParser {
         if geometry == nil {
             let loc = "feature \(s.featureIndex ?? 0), line \(line)"
             diagnostics.add(
-                "GEOMETRY_EMPTY", location: loc,
+                .geometryEmpty, location: loc,
                 text: pointMode ? "feature(s) with empty coordinates skipped" : "geometries with empty coordinates taken as null")
         }
         return geometry
@@ -196,7 +196,7 @@ extension GeoJSONParser {
             xy.append(xy[0])
             xy.append(xy[1])
             diagnostics.add(
-                "RING_CLOSED", location: "feature \(s.featureIndex ?? 0), line \(startLine)",
+                .ringClosed, location: "feature \(s.featureIndex ?? 0), line \(startLine)",
                 text: "unclosed ring(s) closed by repeating the first position")
         }
         if xy.count / 2 < 4 {

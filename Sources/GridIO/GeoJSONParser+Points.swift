@@ -89,16 +89,16 @@ extension GeoJSONParser {
         guard let g = geometry else {
             if featGeometrySkipped != nil {
                 diagnostics.add(
-                    "GEOMETRY_SKIPPED", location: "feature \(index), line \(line)",
+                    .geometrySkipped, location: "feature \(index), line \(line)",
                     text: "feature(s) that are not points (LineString, Polygon …) skipped", keep: 5)
             } else {
-                diagnostics.add("GEOMETRY_NULL", location: "feature \(index), line \(line)", text: "feature(s) without geometry skipped")
+                diagnostics.add(.geometryNull, location: "feature \(index), line \(line)", text: "feature(s) without geometry skipped")
             }
             return
         }
         for w in featWeightPresent.indices where !featWeightPresent[w] {
             diagnostics.add(
-                "WEIGHT_MISSING", location: "feature \(index), line \(line)",
+                .weightMissing, location: "feature \(index), line \(line)",
                 text: "feature(s) skipped: weight \"\(weightFieldNames[w])\" missing or null")
             return
         }

@@ -24,14 +24,14 @@ public enum PointDuplicates {
             let record = Record(id: p.ids[i], x: p.x[i].bitPattern, y: p.y[i].bitPattern)
             if let j = firstByRecord[record] {
                 counter.add(
-                    "POINT_DUPLICATE", location: "\(location(i)) repeats \(location(j))",
+                    .pointDuplicate, location: "\(location(i)) repeats \(location(j))",
                     text: "point(s) repeat an earlier point's id and coordinates (kept, each counted)", keep: 5)
                 continue
             }
             firstByRecord[record] = i
             if let j = firstByID[p.ids[i]] {
                 counter.add(
-                    "POINT_ID_REUSED", location: "\(location(i)) has the id \"\(p.ids[i])\" of \(location(j))",
+                    .pointIDReused, location: "\(location(i)) has the id \"\(p.ids[i])\" of \(location(j))",
                     text: "point(s) reuse an earlier point's id at another place (kept)", keep: 5)
             } else {
                 firstByID[p.ids[i]] = i

@@ -54,7 +54,7 @@ struct GDALPointReaderTests {
         try GDALFixtures.run(GDALFixtures.ogr2ogr, ["-f", "XLSX", dir + "/p.xlsx", dir + "/p.csv", "-oo", "AUTODETECT_TYPE=NO", "-nln", "Sheet1"])
         let r = try GDALReader.readPoints(path: dir + "/p.xlsx", fields: fields)
         #expect(r.points.ids == ["甲1", "丙3"] && r.points.x == [118.801, 118.83] && r.points.weights == [[3, 2]])
-        let missing = r.diagnostics.first { $0.code == "COORDINATE_MISSING" }
+        let missing = r.diagnostics.first { $0.code == .coordinateMissing }
         #expect(missing?.count == 2 && missing?.location == "first: feature 1; feature 3", "\(r.diagnostics)")
     }
 
@@ -71,6 +71,6 @@ struct GDALPointReaderTests {
         try GDALFixtures.run(GDALFixtures.ogr2ogr, ["-f", "GPKG", dir + "/m.gpkg", dir + "/m.geojson", "-nlt", "GEOMETRY"])
         let r = try GDALReader.readPoints(path: dir + "/m.gpkg", fields: GDALPointFields(idField: "n", weightFields: []))
         #expect(r.points.x == [1, 5, 7] && r.points.ids == ["1", "3", "3"])
-        #expect(r.diagnostics.map(\.code) == ["GEOMETRY_SKIPPED"] && r.diagnostics.first?.location == "first: feature 1")
+        #expect(r.diagnostics.map(\.code) == [.geometrySkipped] && r.diagnostics.first?.location == "first: feature 1")
     }
 }

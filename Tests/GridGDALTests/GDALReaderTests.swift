@@ -44,7 +44,7 @@ struct GDALReaderTests {
         let shp = try gbkShapefile(dir, cpg: false)
         let doc = try GDALReader.readFeatures(path: shp)
         #expect(names(doc) == ["七里乡", "石室乡", "府山街道"])
-        #expect(doc.diagnostics.map(\.code) == ["ENCODING_ASSUMED"])
+        #expect(doc.diagnostics.map(\.code) == [.encodingAssumed])
         let declared = try GDALReader.readFeatures(path: shp, options: GDALReadOptions(encoding: .gbk))
         #expect(names(declared) == ["七里乡", "石室乡", "府山街道"] && declared.diagnostics.isEmpty)
         #expect(throws: GridIOError.self) { try GDALReader.readFeatures(path: shp, options: GDALReadOptions(encoding: .utf8)) }

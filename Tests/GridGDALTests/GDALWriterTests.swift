@@ -59,7 +59,7 @@ struct GDALWriterTests {
         let notes = try GDALWriter.writeShapefile(folder: dir, layer: grids)
         #expect(try String(contentsOfFile: dir + "/grids.cpg", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "UTF-8")
         #expect(try String(contentsOfFile: dir + "/grids.prj", encoding: .utf8).contains("WGS_1984"))
-        #expect(notes.map(\.code) == ["SHAPEFILE_FIELD_RENAMED"] && notes[0].message.contains("居民户数合计 → 居民户"), "\(notes)")
+        #expect(notes.map(\.code) == [.shapefileFieldRenamed] && notes[0].message.contains("居民户数合计 → 居民户"), "\(notes)")
         let info = try GDALFixtures.run(GDALFixtures.ogrinfo, ["-ro", "-al", dir + "/grids.shp"])
         #expect(!info.contains("Warning") && !info.contains("ERROR"), "\(info)")
         let back = try GDALReader.readFeatures(path: dir + "/grids.shp")

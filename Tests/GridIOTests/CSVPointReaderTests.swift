@@ -41,7 +41,7 @@ struct CSVPointReaderTests {
     func emptyWeight() throws {
         let r = try read("lon,lat,w\n1,2,\n3,4, \n5,6,1\n", weights: ["w"])
         #expect(r.points.x == [5])
-        #expect(r.diagnostics.map(\.code) == ["WEIGHT_MISSING"] && r.diagnostics[0].count == 2)
+        #expect(r.diagnostics.map(\.code) == [.weightMissing] && r.diagnostics[0].count == 2)
         #expect(r.diagnostics[0].location == "first: line 2")
     }
 
@@ -71,7 +71,7 @@ struct CSVPointReaderTests {
     func badCoordinates() throws {
         let r = try read("lon,lat\nnan,2\n1,inf\n0x1p3,2\n1e400,2\n1,abc\n,2\n5,6\n")
         #expect(r.points.x == [5] && r.points.sources == [8])
-        let d = try #require(r.diagnostics.first { $0.code == "COORDINATE_MISSING" })
+        let d = try #require(r.diagnostics.first { $0.code == .coordinateMissing })
         #expect(d.count == 6 && d.location == "first: line 2; line 3; line 4; line 5; line 6", "\(d)")
     }
 
@@ -81,7 +81,7 @@ struct CSVPointReaderTests {
     @Test("an undeclared GBK file is read as GB18030 with ENCODING_ASSUMED; --encoding gbk reads it silently; declared UTF-8 refuses it")
     func gbk() throws {
         let assumed = try CSVPointReader.read(bytes: gbkBytes, file: "g.csv", idField: "name", weightFields: [])
-        #expect(assumed.points.ids == ["你好"] && assumed.diagnostics.map(\.code) == ["ENCODING_ASSUMED"])
+        #expect(assumed.points.ids == ["你好"] && assumed.diagnostics.map(\.code) == [.encodingAssumed])
         let declared = try CSVPointReader.read(bytes: gbkBytes, file: "g.csv", idField: "name", weightFields: [], encoding: .gbk)
         #expect(declared.points.ids == ["你好"] && declared.diagnostics.isEmpty)
         #expect(throws: GridIOError.self) {
@@ -118,7 +118,7 @@ struct CSVPointReaderTests {
         let r = try read("id,lon,lat\na,1,2\na,1,2\nb,3,4\nb,3,5\n,1,2\n,1,2\n", id: "id")
         #expect(r.points.count == 6)
         let d = PointDuplicates.diagnostics(r.points, file: "p.csv") { "line \(r.points.sources[$0])" }
-        #expect(d.map(\.code) == ["POINT_DUPLICATE", "POINT_ID_REUSED"])
+        #expect(d.map(\.code) == [.pointDuplicate, .pointIDReused])
         #expect(d[0].location == "first: line 3 repeats line 2" && d[1].location.contains("line 5 has the id \"b\" of line 4"), "\(d)")
     }
 }

@@ -55,9 +55,9 @@ struct GeoJSONPointTests {
         let r = try GeoJSONReader.readPoints(bytes: utf8(json), file: "p", idField: nil, weightFields: ["w"])
         #expect(r.points.count == 1)
         let codes = Dictionary(uniqueKeysWithValues: r.diagnostics.map { ($0.code, $0) })
-        #expect(codes["WEIGHT_MISSING"]?.count == 3)
-        #expect(codes["WEIGHT_MISSING"]?.location == "first: feature 1, line 3")
-        #expect(codes["GEOMETRY_NULL"]?.count == 1)
+        #expect(codes[.weightMissing]?.count == 3)
+        #expect(codes[.weightMissing]?.location == "first: feature 1, line 3")
+        #expect(codes[.geometryNull]?.count == 1)
     }
 
     @Test("negative, non-numeric and NaN-ish weights are errors naming the feature")
@@ -89,12 +89,12 @@ struct GeoJSONPointTests {
         features.append(pointFeature("[2,2]", "{\"w\":1}"))
         let r = try GeoJSONReader.readPoints(bytes: utf8(fc(features)), file: "p.geojson", idField: nil, weightFields: ["w"])
         #expect(r.points.x == [1, 2] && r.points.sources == [0, 8])
-        let skipped = try #require(r.diagnostics.first { $0.code == "GEOMETRY_SKIPPED" })
+        let skipped = try #require(r.diagnostics.first { $0.code == .geometrySkipped })
         #expect(skipped.count == 6)
         #expect(skipped.location.hasPrefix("first: feature 1, line") && skipped.location.components(separatedBy: "; ").count == 5, "\(skipped.location)")
-        #expect(r.diagnostics.first { $0.code == "GEOMETRY_NULL" }?.count == 1)
+        #expect(r.diagnostics.first { $0.code == .geometryNull }?.count == 1)
         let bare = try GeoJSONReader.readPoints(bytes: utf8(line), file: "l.geojson", idField: nil, weightFields: [])
-        #expect(bare.points.count == 0 && bare.diagnostics.map(\.code) == ["GEOMETRY_SKIPPED"])
+        #expect(bare.points.count == 0 && bare.diagnostics.map(\.code) == [.geometrySkipped])
         #expect(pointsError("{\"type\":\"Circle\",\"coordinates\":[0,0]}")?.message.contains("unknown GeoJSON type \"Circle\"") == true)
     }
 
