@@ -34,7 +34,7 @@ struct GeoJSONLineTests {
         #expect(doc.features[2].geometry?.multiPolygon?.polygons.count == 1)
         #expect(doc.features[2].geometry?.lines == nil)
         #expect(doc.features[3].geometry == nil)
-        #expect(doc.diagnostics.map { $0.code } == ["GEOMETRY_EMPTY"])
+        #expect(doc.diagnostics.map { $0.code.rawValue } == ["GEOMETRY_EMPTY"])
     }
 
     @Test("a line with one position is refused with feature, line and column")
