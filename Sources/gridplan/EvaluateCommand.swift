@@ -42,13 +42,9 @@ struct EvaluateCommand: ParsableCommand {
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
     var force = false
-    @Flag(help: "Only errors on standard error.")
-    var quiet = false
-    @Flag(help: "Stage details on standard error.")
-    var verbose = false
+    @OptionGroup var flags: ConsoleFlags
 
     func run() throws {
-        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
         var config = EvaluateConfig(gridsPath: grids, gridIdField: gridID, outputPath: out)
         config.boundaryIdField = boundaryID
         config.pointsPath = points
@@ -61,12 +57,12 @@ struct EvaluateCommand: ParsableCommand {
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.force = force
-        config.inputFormat = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
-            try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
-        }
-        let outcome = try console.exitOnFailure { () throws(PipelineError) in
-            try EvaluatePipeline.run(config, sink: console.sink())
-        }
-        if !quiet { for line in outcome.summary { print(line) } }
+        let format = self.format
+        try flags.run(
+            configure: { () throws(PlanOptions.Failure) in
+                var c = config
+                c.inputFormat = try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
+                return c
+            }, pipeline: EvaluatePipeline.run, lines: \.summary)
     }
 }

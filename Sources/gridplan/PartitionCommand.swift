@@ -11,25 +11,14 @@ struct PartitionCommand: ParsableCommand {
 
     @OptionGroup var options: PartitionOptions
 
-    @Option(help: "Output folder.")
-    var out: String?
+    @OptionGroup var output: OutputOptions
     @Option(help: "Map formats to write, comma-separated: geojson (default), gpkg (one plan.gpkg: grids, units, points), shp (UTF-8 with .cpg and .prj).")
     var format: String?
-    @Flag(help: "Replace gridplan outputs already in --out.")
-    var force = false
-    @Flag(help: "Only errors on standard error.")
-    var quiet = false
-    @Flag(help: "Stage details on standard error.")
-    var verbose = false
+    @OptionGroup var flags: ConsoleFlags
 
     func run() throws {
-        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
-            try PlanOptions.resolve(options, out: out, force: force, format: format)
-        }
-        let outcome = try console.exitOnFailure { () throws(PipelineError) in
-            try PartitionPipeline.run(config, sink: console.sink())
-        }
-        if !quiet { for line in outcome.summary { print(line) } }
+        try flags.run(
+            configure: { () throws(PlanOptions.Failure) in try PlanOptions.resolve(options, out: output.out, force: output.force, format: format) },
+            pipeline: PartitionPipeline.run, lines: \.summary)
     }
 }
