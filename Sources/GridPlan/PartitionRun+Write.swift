@@ -12,8 +12,8 @@ extension PartitionRun {
             stage("write", "writing \(config.outputPath)")
             let workCRS = projected.workCRS
             let set = units.set
-            let gridShapes = try transform(grids.shapes, from: workCRS, to: "EPSG:4326", file: "grids")
-            let unitShapes = try transform(set.shapes, from: workCRS, to: "EPSG:4326", file: "units")
+            let gridShapes = try outputShapes(grids.shapes, from: workCRS, layer: "grids")
+            let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
             var gridFeatures: [OutputFeature] = []
             for (p, s) in grids.stats.enumerated() {
                 gridFeatures.append(OutputFeature(id: p + 1, properties: gridProperties(s, weightNames: a.weightNames), geometry: gridShapes[p]))
@@ -118,5 +118,20 @@ extension PartitionRun {
             csv.endRow()
         }
         return csv.bytes
+    }
+}
+
+extension PartitionRun {
+    /// Shapes as written: lon/lat with 7 decimals, valid after that rounding (a spike or hole thinner
+    /// than the rounding step is snap-rounded away, with a warning counting them), CCW shells.
+    func outputShapes(_ shapes: [MultiPolygon], from workCRS: String, layer: String) throws(PipelineError) -> [MultiPolygon] {
+        let out = try geometry(layer) { () throws(GeometryError) in try engine.outputShapes(shapes, from: workCRS) }
+        if let first = out.snapped.first {
+            warn(Diagnostic(
+                code: "OUTPUT_SNAPPED", file: "\(layer).geojson", location: "feature \(first + 1)",
+                message: "\(out.snapped.count) \(layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
+                count: out.snapped.count))
+        }
+        return out.shapes
     }
 }
