@@ -45,8 +45,9 @@ extension GeometryEngine {
         // Close vertices and T-junctions (rounded or separately digitised neighbours) become exactly
         // shared first, so noding makes no needle faces that would become spikes on one unit.
         var snapper = VertexSnapper(tolerance: GivenUnitsReport.vertexSnapMetres)
-        // Jurisdictions stay as given (snapping both sides of a station border could make them overlap).
-        let snapped = snapper.snap(shapes)
+        // Jurisdictions stay as given (snapping both sides of a station border could make them overlap);
+        // unit vertices near them snap onto them.
+        let snapped = snapper.snap(shapes, fixed: jurisdictions)
         var jg: [Geometry] = [], jp: [PreparedGeometry] = []
         for (k, j) in jurisdictions.enumerated() {
             let g = try geometry(j)

@@ -18,6 +18,9 @@ struct VertexSnapper {
     private var xs: [Double] = []
     private var ys: [Double] = []
     private var grid: [Int64: [Int32]] = [:]
+    /// Segments of the fixed outlines (jurisdictions), by the cells along them.
+    private var fixedSegments: [(ax: Double, ay: Double, bx: Double, by: Double)] = []
+    private var segmentGrid: [Int64: [Int32]] = [:]
 
     init(tolerance: Double) {
         self.tolerance = tolerance
@@ -51,12 +54,14 @@ struct VertexSnapper {
         return Int32(xs.count - 1)
     }
 
-    /// `shapes` with close vertices merged and T-junctions closed. Rings that collapse keep their
-    /// degenerate form; the caller repairs invalid shapes.
-    mutating func snap(_ shapes: [MultiPolygon]) -> [MultiPolygon] {
+    /// `shapes` with close vertices merged and T-junctions closed. Vertices of `fixed` outlines
+    /// (jurisdictions, which must not move) win: a vertex near one becomes it, and a vertex near a fixed
+    /// edge moves onto that edge. Rings that collapse keep their degenerate form; the caller repairs
+    /// invalid shapes.
+    mutating func snap(_ shapes: [MultiPolygon], fixed: [MultiPolygon] = []) -> [MultiPolygon] {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         var vertexCount = 0
-        for shape in shapes {
+        for shape in shapes + fixed {
             for p in shape.polygons {
                 for ring in p.rings {
                     var i = 0
@@ -75,6 +80,18 @@ struct VertexSnapper {
             let spacing = ((maxX - minX) * (maxY - minY) / Double(vertexCount)).squareRoot()
             if spacing.isFinite { cell = max(cell, spacing) }
         }
+        for shape in fixed {
+            for p in shape.polygons {
+                for ring in p.rings {
+                    var i = 0
+                    while i + 1 < ring.count {
+                        _ = representative(ring[i], ring[i + 1])
+                        if i + 3 < ring.count { addFixedSegment(ring[i], ring[i + 1], ring[i + 2], ring[i + 3]) }
+                        i += 2
+                    }
+                }
+            }
+        }
         // Pass 1: every vertex to its representative, in input order (deterministic).
         var indexed: [[[[Int32]]]] = []
         indexed.reserveCapacity(shapes.count)
@@ -85,7 +102,8 @@ struct VertexSnapper {
                     out.reserveCapacity(ring.count / 2)
                     var i = 0
                     while i + 1 < ring.count {
-                        let r = representative(ring[i], ring[i + 1])
+                        let (x, y) = ontoFixedEdge(ring[i], ring[i + 1])
+                        let r = representative(x, y)
                         if out.last != r { out.append(r) }
                         i += 2
                     }
@@ -164,5 +182,51 @@ struct VertexSnapper {
             let ex = px - t * dx, ey = py - t * dy
             if ex * ex + ey * ey <= tol2 { found.append((t, v)) }
         }
+    }
+
+    private mutating func addFixedSegment(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) {
+        let id = Int32(fixedSegments.count)
+        fixedSegments.append((ax, ay, bx, by))
+        var cells: [Int64] = []
+        let steps = max(1, Int((((bx - ax) * (bx - ax) + (by - ay) * (by - ay)).squareRoot() / cell).rounded(.up)))
+        for s in 0...steps {
+            let t = Double(s) / Double(steps)
+            let cx = cellOf(ax + t * (bx - ax)), cy = cellOf(ay + t * (by - ay))
+            for ox in -1...1 { for oy in -1...1 { cells.append(key(cx + Int64(ox), cy + Int64(oy))) } }
+        }
+        cells.sort()
+        var last: Int64?
+        for c in cells where c != last {
+            last = c
+            segmentGrid[c, default: []].append(id)
+        }
+    }
+
+    /// (x, y) moved onto the nearest fixed edge within the tolerance, unless a vertex is that close already.
+    private func ontoFixedEdge(_ x: Double, _ y: Double) -> (Double, Double) {
+        guard !fixedSegments.isEmpty else { return (x, y) }
+        let cx = cellOf(x), cy = cellOf(y)
+        for v in grid[key(cx, cy)] ?? [] {
+            let ex = xs[Int(v)] - x, ey = ys[Int(v)] - y
+            if ex * ex + ey * ey <= tolerance * tolerance { return (x, y) }
+        }
+        var best = (x, y)
+        var bestD = tolerance * tolerance
+        var bestID = Int32.max
+        for id in segmentGrid[key(cx, cy)] ?? [] {
+            let s = fixedSegments[Int(id)]
+            let dx = s.bx - s.ax, dy = s.by - s.ay
+            let len2 = dx * dx + dy * dy
+            guard len2 > 0 else { continue }
+            let t = max(0, min(1, ((x - s.ax) * dx + (y - s.ay) * dy) / len2))
+            let px = s.ax + t * dx, py = s.ay + t * dy
+            let d = (px - x) * (px - x) + (py - y) * (py - y)
+            if d < bestD || (d == bestD && id < bestID) {
+                best = (px, py)
+                bestD = d
+                bestID = id
+            }
+        }
+        return best
     }
 }
