@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: gridplan (CLI) → GridPlan (pipeline) → GridIO, GridGeometry, GridOptimizer.
-// GridOptimizer imports nothing of ours; only GridGeometry imports the C shims.
+// GridOptimizer imports nothing of ours; only GridGeometry imports CGEOS/CPROJ, only GridGDAL imports CGDAL.
 let package = Package(
     name: "gridplan",
     platforms: [.macOS(.v14)],
@@ -17,14 +17,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .target(name: "GridModel"),
         .target(name: "GridOptimizer"),
         .target(name: "GridIO", dependencies: ["GridModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "GridGeometry", dependencies: ["GridModel", "CGEOS", "CPROJ"]),
+        // Shapefile, GeoPackage, file geodatabase, KML and XLSX in, GeoPackage and Shapefile out; the only user of CGDAL.
+        .target(name: "GridGDAL", dependencies: ["GridModel", "GridIO", "CGDAL"]),
         .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGeometry", "GridOptimizer"]),
         .executableTarget(
             name: "gridplan",
-            dependencies: ["GridPlan", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["GridPlan", "GridIO", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Seeded random-mutation driver for the GeoJSON/CSV readers (Scripts/fuzz).
         .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO"]),
         // Partition stage on generated counties, graphs written for METIS (Scripts/bench).
@@ -32,6 +35,7 @@ let package = Package(
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),
+        .testTarget(name: "GridGDALTests", dependencies: ["GridGDAL", "GridIO", "GridModel"]),
         .testTarget(
             name: "GridPlanTests", dependencies: ["GridPlan", "GridIO", "GridModel", "GridGeometry", "gridplan"],
             // Input fixtures are read from the package folder by path, not bundled.

@@ -2,45 +2,73 @@ import GridModel
 
 /// Reads workload points from CSV (Excel and database exports).
 ///
-/// The first row must be a header. Coordinates come from the first pair of columns named
-/// `lon,lat`, `lng,lat`, `long,lat`, `longitude,latitude`, `经度,纬度` or `x,y` (case-insensitive,
-/// trimmed). The delimiter is ',' or ';' (whichever the header uses more). Quoted fields with ""
-/// escapes, CRLF line ends and an Excel UTF-8 BOM are accepted; other encodings are refused.
+/// The first row must be a header. Coordinates come from the columns `CoordinateColumns.find` picks:
+/// the ones named (`xField`/`yField`), else the one known pair (lon,lat / x,y / POINT_X,POINT_Y …);
+/// two candidate pairs are an error asking which. The delimiter is ',' or ';' (whichever the header
+/// uses more). Quoted fields with "" escapes, CRLF line ends and an Excel UTF-8 BOM are accepted.
+/// Text is UTF-8 unless `encoding` says GBK or GB18030; an undeclared file that is not UTF-8 but
+/// decodes cleanly as GB18030 is read so, with a warning `ENCODING_ASSUMED`.
 /// Numbers must be plain finite decimals ("nan", "inf", "0x1p3" and 1e400 are refused).
 public enum CSVPointReader {
-    static let coordinatePairs: [(String, String)] = [
-        ("lon", "lat"), ("lng", "lat"), ("long", "lat"), ("longitude", "latitude"), ("经度", "纬度"), ("x", "y"),
-    ]
-
-    /// Points from a CSV file; see `read(bytes:file:idField:weightFields:)`.
-    public static func read(path: String, idField: String?, weightFields: [String]) throws(GridIOError)
-        -> (points: PointTable, diagnostics: [Diagnostic])
-    {
-        try read(bytes: InputFile.load(path: path), file: path, idField: idField, weightFields: weightFields)
+    /// Points from a CSV file; see `read(bytes:file:idField:weightFields:encoding:xField:yField:)`.
+    public static func read(
+        path: String, idField: String?, weightFields: [String], encoding: TextEncoding? = nil, xField: String? = nil,
+        yField: String? = nil
+    ) throws(GridIOError) -> (points: PointTable, diagnostics: [Diagnostic]) {
+        try read(
+            bytes: InputFile.load(path: path), file: path, idField: idField, weightFields: weightFields, encoding: encoding,
+            xField: xField, yField: yField)
     }
 
     /// Points from CSV bytes. `PointTable.sources` holds each point's 1-based line number.
     ///
-    /// A row with the wrong number of fields, a non-numeric or non-finite coordinate, or a negative
-    /// or non-numeric weight is an error naming its line. An empty weight cell skips the row,
-    /// counted once as `WEIGHT_MISSING`. Without weight fields every point weighs 1 (`weights`
-    /// and `weightNames` empty). `idField` names the column copied into `ids` ("" without it).
-    public static func read(bytes: [UInt8], file: String, idField: String?, weightFields: [String]) throws(GridIOError)
-        -> (points: PointTable, diagnostics: [Diagnostic])
-    {
-        let result: Result<(PointTable, [Diagnostic]), GridIOError> = bytes.withUnsafeBufferPointer { buf in
+    /// A row with the wrong number of fields, or a negative or non-numeric weight, is an error naming
+    /// its line. A row whose coordinate is empty or not a finite number is skipped, counted as
+    /// `COORDINATE_MISSING` naming the first few lines; an empty weight cell skips the row, counted
+    /// as `WEIGHT_MISSING`. Without weight fields every point weighs 1 (`weights` and `weightNames`
+    /// empty). `idField` names the column copied into `ids` ("" without it).
+    public static func read(
+        bytes: [UInt8], file: String, idField: String?, weightFields: [String], encoding: TextEncoding? = nil,
+        xField: String? = nil, yField: String? = nil
+    ) throws(GridIOError) -> (points: PointTable, diagnostics: [Diagnostic]) {
+        var text = bytes
+        var notes: [Diagnostic] = []
+        let bom = bytes.withUnsafeBufferPointer { UTF8Validation.bomLength($0) }
+        switch encoding {
+        case .gbk?, .gb18030?:
+            guard let decoded = encoding?.decodeToUTF8(bytes) else {
+                throw GridIOError(
+                    file: file, message: "not valid \(encoding?.iconvName ?? "") text; check --encoding (\(TextEncoding.namesText))",
+                    kind: .badData)
+            }
+            text = decoded
+        case .utf8?:
+            break
+        case nil:
+            let valid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0, from: bom) } == nil
+            if !valid, let decoded = TextEncoding.gb18030.decodeToUTF8(bytes) {
+                text = decoded
+                notes.append(Diagnostic(
+                    code: .encodingAssumed, file: file,
+                    message: "not UTF-8; read as GB18030 (GBK), which decodes it cleanly; declare --encoding gbk, gb18030 or utf-8 to be sure"))
+            }
+        }
+        let columnsWanted = (xField, yField)
+        let result: Result<(PointTable, [Diagnostic]), GridIOError> = text.withUnsafeBufferPointer { buf in
             do throws(GridIOError) {
-                return .success(try parse(buf, file: file, idField: idField, weightFields: weightFields))
+                return .success(try parse(
+                    buf, file: file, idField: idField, weightFields: weightFields, xField: columnsWanted.0, yField: columnsWanted.1))
             } catch {
                 return .failure(error)
             }
         }
         let (points, diagnostics) = try result.get()
-        return (points, diagnostics)
+        return (points, notes + diagnostics)
     }
 
-    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, file: String, idField: String?, weightFields: [String])
-        throws(GridIOError) -> (PointTable, [Diagnostic])
+    private static func parse(
+        _ buf: UnsafeBufferPointer<UInt8>, file: String, idField: String?, weightFields: [String], xField: String?, yField: String?
+    ) throws(GridIOError) -> (PointTable, [Diagnostic])
     {
         let start = UTF8Validation.bomLength(buf)
         guard let base = buf.baseAddress, buf.count > start else {
@@ -52,7 +80,7 @@ public enum CSVPointReader {
         var fields: [CSVRecordReader.Field] = []
         guard try reader.next(into: &fields) else { throw GridIOError(file: file, message: "the file is empty", kind: .badData) }
         let header = fields.map { reader.text($0).trimmingWhitespace }
-        let columns = try Columns(header: header, file: file, idField: idField, weightFields: weightFields)
+        let columns = try Columns(header: header, file: file, idField: idField, weightFields: weightFields, xField: xField, yField: yField)
 
         var table = PointTable(weightNames: weightFields)
         table.reserveCapacity(buf.count / 24)
@@ -70,16 +98,16 @@ public enum CSVPointReader {
                 let f = fields[column]
                 return f.hasEscapes ? nil : PlainDecimal.parse(base, from: f.start, to: f.end)
             }
-            guard let x = number(columns.x) else {
-                throw fail("\(header[columns.x]) is not a finite number: \"\(reader.text(fields[columns.x]).prefix(40))\"")
-            }
-            guard let y = number(columns.y) else {
-                throw fail("\(header[columns.y]) is not a finite number: \"\(reader.text(fields[columns.y]).prefix(40))\"")
+            guard let x = number(columns.x), let y = number(columns.y) else {
+                diagnostics.add(
+                    .coordinateMissing, location: "line \(line)",
+                    text: "row(s) skipped: \(header[columns.x]) or \(header[columns.y]) empty or not a finite number", keep: 5)
+                continue rows
             }
             for (k, c) in columns.weights.enumerated() {
                 let text = reader.text(fields[c])
                 if text.trimmingWhitespace.isEmpty {
-                    diagnostics.add("WEIGHT_MISSING", location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
+                    diagnostics.add(.weightMissing, location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
                     continue rows
                 }
                 guard let w = number(c) else { throw fail("weight \"\(weightFields[k])\" is not a finite number: \"\(text.prefix(40))\"") }
@@ -100,7 +128,9 @@ struct Columns {
     var id: Int?
     var weights: [Int]
 
-    init(header: [String], file: String, idField: String?, weightFields: [String]) throws(GridIOError) {
+    init(header: [String], file: String, idField: String?, weightFields: [String], xField: String?, yField: String?)
+        throws(GridIOError)
+    {
         let lower = header.map { $0.lowercased() }
         func fail(_ message: String) -> GridIOError {
             GridIOError(file: file, message: message, location: "line 1", kind: .badData)
@@ -109,21 +139,7 @@ struct Columns {
             let n = name.trimmingWhitespace
             return header.firstIndex(of: n) ?? lower.firstIndex(of: n.lowercased())
         }
-        var found: (Int, Int)?
-        for (a, b) in CSVPointReader.coordinatePairs {
-            if let i = lower.firstIndex(of: a), let j = lower.firstIndex(of: b) {
-                found = (i, j)
-                break
-            }
-        }
-        guard let (xi, yi) = found else {
-            if let first = header.first, PlainDecimal.parse(Array(first.utf8)) != nil {
-                throw fail("the first row must be a header naming the columns (e.g. lon,lat), found a number")
-            }
-            throw fail("no coordinate columns: expected lon,lat / lng,lat / longitude,latitude / 经度,纬度 / x,y; the header has \(header.joined(separator: ", "))")
-        }
-        x = xi
-        y = yi
+        (x, y) = try CoordinateColumns.find(header: header, xField: xField, yField: yField, file: file, location: "line 1")
         if let idField {
             guard let i = find(idField) else { throw fail("no column \"\(idField)\" for the id; the header has \(header.joined(separator: ", "))") }
             id = i

@@ -1,31 +1,40 @@
 import GridModel
 
 /// Collects repeated repairs and exclusions as one `Diagnostic` per code, with a count and the
-/// location of the first occurrence (so a million skipped points make one warning, not a million).
-struct DiagnosticCounter {
-    private var codes: [String] = []
+/// locations of the first occurrences (so a million skipped points make one warning, not a million).
+public struct DiagnosticCounter: Sendable {
+    private var codes: [WarningCode] = []
     private var counts: [Int] = []
-    private var locations: [String] = []
+    private var locations: [[String]] = []
+    private var keep: [Int] = []
     private var texts: [String] = []
 
-    /// Counts one occurrence of `code`; `location` and `text` are kept from the first one.
-    /// `text` describes the occurrences after the count, e.g. "feature(s) without geometry skipped".
-    mutating func add(_ code: String, location: @autoclosure () -> String, text: @autoclosure () -> String) {
+    public init() {}
+
+    /// Counts one occurrence of `code`; `text` is kept from the first one, `location` from the first
+    /// `keep` ones. `text` describes the occurrences after the count, e.g. "feature(s) without geometry skipped".
+    public mutating func add(_ code: WarningCode, location: @autoclosure () -> String, text: @autoclosure () -> String, keep n: Int = 1) {
         if let k = codes.firstIndex(of: code) {
             counts[k] += 1
+            if locations[k].count < keep[k] { locations[k].append(location()) }
             return
         }
         codes.append(code)
         counts.append(1)
-        locations.append(location())
+        locations.append([location()])
+        keep.append(max(1, n))
         texts.append(text())
     }
 
-    /// The diagnostics in first-seen order, each message starting with its count.
-    func diagnostics(file: String) -> [Diagnostic] {
+    /// True when nothing was counted.
+    public var isEmpty: Bool { codes.isEmpty }
+
+    /// The diagnostics in first-seen order, each message starting with its count; the location lists
+    /// the first occurrences kept, separated by "; ".
+    public func diagnostics(file: String) -> [Diagnostic] {
         codes.indices.map { k in
             Diagnostic(
-                code: codes[k], file: file, location: "first: \(locations[k])",
+                code: codes[k], file: file, location: "first: " + locations[k].joined(separator: "; "),
                 message: "\(counts[k]) \(texts[k])", count: counts[k])
         }
     }

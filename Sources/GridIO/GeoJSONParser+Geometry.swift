@@ -5,7 +5,8 @@ extension GeoJSONParser {
     enum GeometryKind { case point, multiPoint, polygon, multiPolygon }
 
     /// Reads a geometry object or null at the current position. Returns nil for null and for
-    /// empty coordinates (counted as `GEOMETRY_EMPTY`). In point mode, polygons are refused.
+    /// empty coordinates (counted as `GEOMETRY_EMPTY`). In point mode, lines and polygons are skipped
+    /// (nil, with `featGeometrySkipped` set).
     mutating func parseGeometry(topLevel: Bool) throws(GridIOError) -> FeatureGeometry? {
         s.skipWhitespace()
         if s.current == UInt8(ascii: "n") {
@@ -15,6 +16,12 @@ extension GeoJSONParser {
         guard s.current == UInt8(ascii: "{") else { throw s.error("expected a geometry object or null, found \(s.foundText)") }
         guard let type = try peekType() else { throw s.error("the geometry has no \"type\" member") }
         let expected = pointMode ? "Point or MultiPoint" : "Polygon or MultiPolygon"
+        if pointMode && ["LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"].contains(type) {
+            // A point file's other geometries are skipped and counted (GEOMETRY_SKIPPED), as nulls are.
+            featGeometrySkipped = type
+            try s.skipValue()
+            return nil
+        }
         let kind: GeometryKind
         switch type {
         case "Point": kind = .point
@@ -50,7 +57,7 @@ extension GeoJSONParser {
         if geometry == nil {
             let loc = "feature \(s.featureIndex ?? 0), line \(line)"
             diagnostics.add(
-                "GEOMETRY_EMPTY", location: loc,
+                .geometryEmpty, location: loc,
                 text: pointMode ? "feature(s) with empty coordinates skipped" : "geometries with empty coordinates taken as null")
         }
         return geometry
@@ -151,7 +158,7 @@ extension GeoJSONParser {
             xy.append(xy[0])
             xy.append(xy[1])
             diagnostics.add(
-                "RING_CLOSED", location: "feature \(s.featureIndex ?? 0), line \(startLine)",
+                .ringClosed, location: "feature \(s.featureIndex ?? 0), line \(startLine)",
                 text: "unclosed ring(s) closed by repeating the first position")
         }
         if xy.count / 2 < 4 {

@@ -6,6 +6,7 @@ extension GeoJSONParser {
         for k in featWeightPresent.indices { featWeightPresent[k] = false }
         featID = nil
         featMemberID = nil
+        featGeometrySkipped = nil
     }
 
     /// Reads a point feature's properties, keeping only the id field and the weight fields.
@@ -86,12 +87,18 @@ extension GeoJSONParser {
     /// weights (weight ÷ number of positions), so the feature's total is conserved.
     mutating func emitPoints(index: Int, line: Int, geometry: FeatureGeometry?) throws(GridIOError) {
         guard let g = geometry else {
-            diagnostics.add("GEOMETRY_NULL", location: "feature \(index), line \(line)", text: "feature(s) without geometry skipped")
+            if featGeometrySkipped != nil {
+                diagnostics.add(
+                    .geometrySkipped, location: "feature \(index), line \(line)",
+                    text: "feature(s) that are not points (LineString, Polygon …) skipped", keep: 5)
+            } else {
+                diagnostics.add(.geometryNull, location: "feature \(index), line \(line)", text: "feature(s) without geometry skipped")
+            }
             return
         }
         for w in featWeightPresent.indices where !featWeightPresent[w] {
             diagnostics.add(
-                "WEIGHT_MISSING", location: "feature \(index), line \(line)",
+                .weightMissing, location: "feature \(index), line \(line)",
                 text: "feature(s) skipped: weight \"\(weightFieldNames[w])\" missing or null")
             return
         }

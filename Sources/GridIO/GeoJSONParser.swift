@@ -28,6 +28,8 @@ struct GeoJSONParser {
     var featWeightPresent: [Bool]
     var featID: String?
     var featMemberID: String?
+    /// The geometry type of the current feature when it is not a point and was skipped.
+    var featGeometrySkipped: String?
 
     init(scanner: JSONScanner, pointMode: Bool, idField: String? = nil, weightFields: [String] = []) {
         self.s = scanner

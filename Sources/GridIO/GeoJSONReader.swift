@@ -56,7 +56,8 @@ public enum GeoJSONReader {
     /// - MultiPoint: each position becomes a point and the feature's weight is split evenly
     ///   among them (weight ÷ positions), so totals are conserved.
     /// - Features with null geometry are skipped and counted (`GEOMETRY_NULL`); empty
-    ///   coordinates likewise (`GEOMETRY_EMPTY`). Polygon features are an error.
+    ///   coordinates likewise (`GEOMETRY_EMPTY`); LineString, Polygon and other non-point features too
+    ///   (`GEOMETRY_SKIPPED`, naming the first five).
     /// - `PointTable.sources` holds each point's feature index.
     /// - Complexity: O(file size); memory is the file's bytes plus the result.
     public static func readPoints(path: String, idField: String?, weightFields: [String]) throws(GridIOError)

@@ -109,6 +109,17 @@ public final class OutputFolder {
         if !staged.contains(name) { staged.append(name) }
     }
 
+    /// Registers `name`, already written into `stagingPath` by another writer (GDAL), as staged.
+    /// - Throws: `.unwritable` when no such file is there.
+    public func adopt(name: String) throws(GridIOError) {
+        precondition(!name.isEmpty && !name.contains("/") && name != "." && name != "..", "plain file name")
+        precondition(!finished, "adopt after commit or discard")
+        guard access(stagingPath + "/" + name, F_OK) == 0 else {
+            throw GridIOError(file: path + "/" + name, message: "was not written", kind: .unwritable)
+        }
+        if !staged.contains(name) { staged.append(name) }
+    }
+
     /// Renames every staged file into the target (created if needed), then removes the staging
     /// folder. On failure, every rename done so far is undone and the target is left as it was.
     public func commit() throws(GridIOError) {

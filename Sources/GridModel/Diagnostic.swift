@@ -4,7 +4,7 @@
 /// (`input.warnings`) and printed by the CLI as `gridplan: warning: …`.
 public struct Diagnostic: Sendable, Hashable {
     /// Stable machine-readable code, e.g. `POINT_OUTSIDE_BOUNDARY`.
-    public var code: String
+    public var code: WarningCode
     /// The input file concerned ("" when none).
     public var file: String
     /// Where in the file: "feature 12", "line 3", or "" for the whole file.
@@ -13,7 +13,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// How many occurrences this diagnostic stands for.
     public var count: Int
 
-    public init(code: String, file: String, location: String = "", message: String, count: Int = 1) {
+    public init(code: WarningCode, file: String, location: String = "", message: String, count: Int = 1) {
         self.code = code
         self.file = file
         self.location = location

@@ -2,37 +2,37 @@
 enum ConfigCheck {
     static func validate(_ c: PartitionConfig) throws(PipelineError) {
         if c.gridCount == nil && c.targetWeight == nil && c.centersPath == nil {
-            throw PipelineError(.usage, "one of --grids, --target or --centers is required")
+            throw PipelineError.usage("one of --grids, --target or --centers is required")
         }
         if c.gridCount != nil && c.targetWeight != nil {
-            throw PipelineError(.usage, "give --grids or --target, not both")
+            throw PipelineError.usage("give --grids or --target, not both")
         }
         if let k = c.gridCount, k <= 0 {
-            throw PipelineError(.usage, "--grids must be a positive whole number (got \(k))")
+            throw PipelineError.usage("--grids must be a positive whole number (got \(k))")
         }
         if let t = c.targetWeight, !(t > 0 && t.isFinite) {
-            throw PipelineError(.usage, "--target must be a positive number (got \(t))")
+            throw PipelineError.usage("--target must be a positive number (got \(t))")
         }
         if !(c.toleranceFraction > 0 && c.toleranceFraction < 1) {
-            throw PipelineError(.usage, "--tolerance must be between 0 and 1 exclusive (got \(c.toleranceFraction))")
+            throw PipelineError.usage("--tolerance must be between 0 and 1 exclusive (got \(c.toleranceFraction))")
         }
         if let s = c.cellSizeMetres, !(s > 0 && s.isFinite) {
-            throw PipelineError(.usage, "--cell-size must be a positive number of metres (got \(s))")
+            throw PipelineError.usage("--cell-size must be a positive number of metres (got \(s))")
         }
         if let t = c.timeLimitSeconds, !(t > 0 && t.isFinite) {
-            throw PipelineError(.usage, "--time-limit must be a positive number of seconds (got \(t))")
+            throw PipelineError.usage("--time-limit must be a positive number of seconds (got \(t))")
         }
         if c.pointsPath == nil && (c.unitsPath == nil || c.weightFields.isEmpty) {
-            throw PipelineError(.usage, "--points is required unless --units carry a --weight property")
+            throw PipelineError.usage("--points is required unless --units carry a --weight property")
         }
         if c.unitIdField != nil && c.unitsPath == nil {
-            throw PipelineError(.usage, "--unit-id needs --units")
+            throw PipelineError.usage("--unit-id needs --units")
         }
         if let p = c.codePrefix, p.isEmpty || !p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-            throw PipelineError(.usage, "--code-prefix must be letters and digits, e.g. 330802 (got \"\(p)\")")
+            throw PipelineError.usage("--code-prefix must be letters and digits, e.g. 330802 (got \"\(p)\")")
         }
         if c.weightFields.count != Set(c.weightFields).count {
-            throw PipelineError(.usage, "--weight names a field twice")
+            throw PipelineError.usage("--weight names a field twice")
         }
     }
 }

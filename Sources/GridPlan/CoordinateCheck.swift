@@ -7,7 +7,7 @@ enum CoordinateCheck {
     /// repair cannot make a jurisdiction out of a line, and a projected sliver would hide it.
     static func checkShape(_ m: MultiPolygon, crs: String, file: String, feature: Int) throws(PipelineError) {
         if !m.polygons.isEmpty && m.polygons.allSatisfy({ isDegenerate($0.exterior) }) {
-            throw PipelineError(.data, "\(file): feature \(feature) has zero area (its rings are lines or points)")
+            throw PipelineError.data("\(file): feature \(feature) has zero area (its rings are lines or points)")
         }
         guard CRSName.isGeographic(crs) else { return }
         for polygon in m.polygons {
@@ -19,12 +19,11 @@ enum CoordinateCheck {
         }
     }
 
-    static func checkPoints(_ p: PointTable, crs: String, file: String) throws(PipelineError) {
+    static func checkPoints(_ file: PointFile, crs: String) throws(PipelineError) {
         guard CRSName.isGeographic(crs) else { return }
-        let csv = file.lowercased().hasSuffix(".csv")
+        let p = file.table
         for i in 0..<p.count {
-            let source = p.sources.indices.contains(i) ? Int(p.sources[i]) : i
-            try check(x: p.x[i], y: p.y[i], crs: crs, file: file, location: csv ? "line \(source)" : "feature \(source)")
+            try check(x: p.x[i], y: p.y[i], crs: crs, file: file.path, location: file.location(of: i))
         }
     }
 
@@ -41,9 +40,7 @@ enum CoordinateCheck {
                 if (13...23).contains(zone) { hint = "; the values look like Gauss-Kruger 6° zone \(zone) metres: declare --input-crs EPSG:\(4478 + zone)" }
             }
         }
-        throw PipelineError(
-            .data,
-            "\(file): coordinate (\(x), \(y)) is not a longitude/latitude in \(crs) (\(location))\(hint)")
+        throw PipelineError.data("\(file): coordinate (\(x), \(y)) is not a longitude/latitude in \(crs) (\(location))\(hint)")
     }
 
     /// Whether a flat [x0, y0, x1, y1, …] ring encloses no area: all its positions lie on one line

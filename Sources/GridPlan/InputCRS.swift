@@ -10,16 +10,14 @@ enum InputCRS {
     ) throws(PipelineError) -> String {
         if let declared {
             if let fileCRS, CRSName.canonical(fileCRS) != CRSName.canonical(declared) {
-                throw PipelineError(
-                    .data,
-                    "\(file): the file declares its CRS as \(fileCRS) but --input-crs says \(declared); remove one of them")
+                throw PipelineError.data("\(file): the file declares its CRS as \(fileCRS) but --input-crs says \(declared); remove one of them")
             }
             return CRSName.canonical(declared)
         }
         if let fileCRS {
             let c = CRSName.canonical(fileCRS)
             if c != "EPSG:4326" {
-                warn(Diagnostic(code: "CRS_FROM_FILE", file: file, message: "coordinates read as \(fileCRS), from the file's crs member"))
+                warn(Diagnostic(code: .crsFromFile, file: file, message: "coordinates read as \(fileCRS), from the file's crs member"))
             }
             return c
         }

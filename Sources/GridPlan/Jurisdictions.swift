@@ -15,7 +15,7 @@ struct Jurisdictions {
         _ features: [Feature], idField: String?, file: String, warn: (Diagnostic) -> Void
     ) throws(PipelineError) -> Jurisdictions {
         if let idField, features.allSatisfy({ $0.geometry == nil || $0[property: idField] == nil }) {
-            throw PipelineError(.data, "\(file): no feature has the property \(idField) (--boundary-id)")
+            throw PipelineError.data("\(file): no feature has the property \(idField) (--boundary-id)")
         }
         var byName: [String: Int] = [:]
         var names: [String] = []
@@ -30,12 +30,12 @@ struct Jurisdictions {
                 continue
             }
             guard let shape = g.multiPolygon else {
-                throw PipelineError(.data, "\(file): feature \(f.index) is a point; a boundary must be Polygon or MultiPolygon (line \(f.line))")
+                throw PipelineError.data("\(file): feature \(f.index) is a point; a boundary must be Polygon or MultiPolygon (line \(f.line))")
             }
             var name = ""
             if let idField {
                 guard let v = f[property: idField], let text = v.text, !text.isEmpty else {
-                    throw PipelineError(.data, "\(file): feature \(f.index) has no value for --boundary-id \(idField) (line \(f.line))")
+                    throw PipelineError.data("\(file): feature \(f.index) has no value for --boundary-id \(idField) (line \(f.line))")
                 }
                 name = text
             }
@@ -50,11 +50,11 @@ struct Jurisdictions {
             }
         }
         if nullCount > 0 {
-            warn(Diagnostic(code: "GEOMETRY_NULL", file: file, location: "feature \(firstNull)",
+            warn(Diagnostic(code: .geometryNull, file: file, location: "feature \(firstNull)",
                             message: "\(nullCount) boundary feature(s) without geometry skipped", count: nullCount))
         }
         guard !names.isEmpty else {
-            throw PipelineError(.data, "\(file): no Polygon or MultiPolygon feature")
+            throw PipelineError.data("\(file): no Polygon or MultiPolygon feature")
         }
         // Stable output order independent of file order.
         let order = names.indices.sorted { Self.nameLess(names[$0], names[$1]) }
@@ -65,5 +65,27 @@ struct Jurisdictions {
     static func nameLess(_ a: String, _ b: String) -> Bool {
         if let x = Double(a), let y = Double(b), x != y { return x < y }
         return a < b
+    }
+}
+
+/// Sub-jurisdiction names in output order, as every stage after `read` names them.
+struct JurisdictionNames: Sendable {
+    var names: [String]
+
+    init(_ names: [String]) {
+        self.names = names
+    }
+
+    var count: Int { names.count }
+
+    /// The name of jurisdiction `j`, "" when there is one unnamed jurisdiction.
+    func name(_ j: Int) -> String {
+        names.indices.contains(j) ? names[j] : ""
+    }
+
+    /// "jurisdiction NAME", or "the jurisdiction" when unnamed, for messages.
+    func label(_ j: Int) -> String {
+        let n = name(j)
+        return n.isEmpty ? "the jurisdiction" : "jurisdiction \(n)"
     }
 }

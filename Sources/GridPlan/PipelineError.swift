@@ -1,56 +1,27 @@
 import GridGeometry
 import GridIO
-import GridOptimizer
 
-/// What stops a run, with the exit status the CLI gives it (BSD sysexits).
-public struct PipelineError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable {
-        /// Bad options or plan (64).
-        case usage
-        /// Bad input content, or a plan that cannot meet its constraints (65).
-        case data
-        /// Input missing or unreadable (66).
-        case missing
-        /// Output cannot be written (73).
-        case unwritable
-        /// A bug or a library failure (70).
-        case internalError
-    }
+/// What stops a run. Each case carries what the message needs; the CLI chooses the exit status.
+public enum PipelineError: Error, Sendable, CustomStringConvertible {
+    /// Bad options or plan.
+    case usage(String)
+    /// Bad input content, or a plan that cannot meet its constraints: `FILE: problem (where)`.
+    case data(String)
+    /// A reader or the output folder refused a file (the reader's kind says which).
+    case input(GridIOError)
+    /// A geometry failure while handling `file`; GEOS/PROJ's own text is kept.
+    case geometry(GeometryError, file: String)
+    /// A bug or a library failure.
+    case internalFailure(String)
 
-    public var kind: Kind
     /// `FILE: what is wrong (where)` or a plain sentence when no file is concerned.
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
+    public var message: String {
+        switch self {
+        case .usage(let m), .data(let m), .internalFailure(let m): return m
+        case .input(let e): return e.description
+        case .geometry(let e, let file): return file.isEmpty ? e.message : "\(file): \(e.message)"
+        }
     }
 
     public var description: String { message }
-
-    /// The sysexits status for this error.
-    public var exitCode: Int32 {
-        switch kind {
-        case .usage: return 64
-        case .data: return 65
-        case .missing: return 66
-        case .unwritable: return 73
-        case .internalError: return 70
-        }
-    }
-
-    init(_ error: GridIOError) {
-        switch error.kind {
-        case .badData: kind = .data
-        case .missing: kind = .missing
-        case .unwritable: kind = .unwritable
-        }
-        message = error.description
-    }
-
-    /// A geometry failure while handling `file`; GEOS/PROJ's own text is kept.
-    init(geometry error: GeometryError, file: String) {
-        kind = .data
-        message = file.isEmpty ? error.message : "\(file): \(error.message)"
-    }
 }

@@ -4,10 +4,9 @@ import GridModel
 /// `report.json` and the stdout summary of `evaluate`: the same summary keys as `partition`, plus
 /// how the map tiles the boundary and what changed since `--previous`.
 extension ReportBuilder {
-    static func evaluateReport(
-        run: EvaluateRun, map: GridMap, points: PointTable?, measured m: MeasuredGrids, coverage: Coverage, change: MapChange?
-    ) -> JSONValue {
-        let c = run.config
+    static func evaluateReport(_ record: EvaluateRecord, clock: StageClock) -> JSONValue {
+        let c = record.config, map = record.map, points = record.points?.table, m = record.measured
+        let coverage = record.coverage, change = record.change
         let stats = m.stats
         let primary = stats.map { $0.weights[0] }
         let total = primary.reduce(0, +)
@@ -30,7 +29,7 @@ extension ReportBuilder {
             ("points_used", .int(m.pointsInside)),
             ("points_excluded", .int(m.pointsOutside)),
             ("total_weight", .number(Format.rounded(total, 6))),
-            ("warnings", .array(run.warnings.map(warningJSON))),
+            ("warnings", .array(record.warnings.map(warningJSON))),
         ])
         let pps = stats.map(\.polsbyPopper)
         let km2 = { (v: Double?) -> JSONValue in v.map { .number(Format.rounded($0 / 1e6, 6)) } ?? .null }
@@ -97,8 +96,7 @@ extension ReportBuilder {
             if let change { row.append(("previous_grid_id", .string(change.earlierID[g]))) }
             return .object(row)
         }
-        var timings: [(String, JSONValue)] = run.timings.map { ($0.0, .number(Format.rounded($0.1, 4))) }
-        timings.append(("total", .number(Format.rounded(run.totalSeconds, 4))))
+        let timings: [(String, JSONValue)] = clock.json.map { ($0.0, .number(Format.rounded($0.1, 4))) }
         return .object([
             ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
             ("command", .string("evaluate")),

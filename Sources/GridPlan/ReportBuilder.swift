@@ -7,11 +7,10 @@ enum ReportBuilder {
     static let toolName = "gridplan"
     static let toolVersion = "0.1.0"
 
-    static func partitionReport(
-        run: PartitionRun, inputs: RawInputs, projected: ProjectedInputs, units: BuiltUnits,
-        aggregated a: Aggregated, solution: Solution, grids: DissolvedGrids
-    ) -> JSONValue {
-        let c = run.config
+    static func partitionReport(_ record: PartitionRecord) -> JSONValue {
+        let c = record.config, inputs = record.inputs, projected = record.projected, units = record.units
+        let a = record.aggregated, solution = record.solution, grids = record.grids
+        let names = projected.names.names
         let stats = grids.stats
         var parameters: [(String, JSONValue)] = [
             ("boundary", .string(c.boundaryPath)),
@@ -26,7 +25,7 @@ enum ReportBuilder {
             ("work_crs", .string(projected.workCRS)),
             ("cell_size_m", units.cellSizeMetres.map { .number($0) } ?? .null),
             ("grids", .int(solution.gridsPerJurisdiction.reduce(0, +))),
-            ("grids_per_jurisdiction", .array(zip(run.jurisdictionNames, solution.gridsPerJurisdiction).map {
+            ("grids_per_jurisdiction", .array(zip(names, solution.gridsPerJurisdiction).map {
                 .object([("jurisdiction", .string($0.0)), ("grids", .int($0.1))])
             })),
             ("target", c.targetWeight.map { .number($0) } ?? .null),
@@ -39,12 +38,12 @@ enum ReportBuilder {
         let totalWeight = a.unitWeights[0].reduce(0, +)
         let input: JSONValue = .object([
             ("boundary_features", .int(inputs.boundaryFeatureCount)),
-            ("jurisdictions", .int(run.jurisdictionNames.count)),
-            ("points_read", .int(inputs.pointsRead)),
+            ("jurisdictions", .int(names.count)),
+            ("points_read", .int(inputs.points.table.count)),
             ("points_used", .int(a.pointsUsed)),
             ("points_excluded", .int(a.pointsExcluded)),
             ("total_weight", .number(Format.rounded(totalWeight, 6))),
-            ("warnings", .array(run.warnings.map(warningJSON))),
+            ("warnings", .array(record.warnings.map(warningJSON))),
         ])
         let pps = stats.map(\.polsbyPopper)
         let contiguous = zip(grids.numbering.order, stats).filter { g, s in
@@ -87,7 +86,7 @@ enum ReportBuilder {
             summary.append(("changed_units", .int(changes.changedUnits)))
             summary.append(("changed_weight_share", .number(Format.rounded(changes.changedWeightShare, 6))))
         }
-        let gridRows: [JSONValue] = stats.map { .object(run.gridProperties($0, weightNames: a.weightNames)) }
+        let gridRows: [JSONValue] = stats.map { .object($0.properties(weightNames: a.weightNames)) }
         return .object([
             ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
             ("parameters", .object(parameters)),
@@ -100,7 +99,7 @@ enum ReportBuilder {
 
     static func warningJSON(_ d: Diagnostic) -> JSONValue {
         .object([
-            ("code", .string(d.code)), ("file", .string(d.file)), ("location", .string(d.location)),
+            ("code", .string(d.code.rawValue)), ("file", .string(d.file)), ("location", .string(d.location)),
             ("message", .string(d.message)), ("count", .int(d.count)),
         ])
     }
@@ -115,10 +114,9 @@ enum ReportBuilder {
     }
 
     /// The report with `timings_s` filled in from the stage clock.
-    static func withTimings(_ report: JSONValue, times: StageTimes) -> JSONValue {
+    static func withTimings(_ report: JSONValue, clock: StageClock) -> JSONValue {
         guard case .object(var members) = report else { return report }
-        var t: [(String, JSONValue)] = zip(StageTimes.stages, times.seconds).map { ($0.0, .number(Format.rounded($0.1, 4))) }
-        t.append(("total", .number(Format.rounded(times.total, 4))))
+        let t: [(String, JSONValue)] = clock.json.map { ($0.0, .number(Format.rounded($0.1, 4))) }
         members.removeAll { $0.0 == "resources" }
         members.append(("resources", .object([("peak_rss_mb", .number(Format.rounded(PeakMemory.megabytes(), 1)))])))
         if let i = members.firstIndex(where: { $0.0 == "timings_s" }) {

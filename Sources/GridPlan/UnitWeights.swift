@@ -23,7 +23,7 @@ enum UnitWeights {
         if lost > 0, let first = outside.first {
             // Which units were left out, and why, is reported by GivenUnitsWarnings; here the weight.
             warn(Diagnostic(
-                code: "WEIGHT_OUTSIDE_BOUNDARY", file: file,
+                code: .weightOutsideBoundary, file: file,
                 location: "first at feature \(featureIndex.indices.contains(first) ? featureIndex[first] : first)",
                 message: "weight \(Format.fixed(lost, 1)) of units left out is not counted", count: outside.count))
         }

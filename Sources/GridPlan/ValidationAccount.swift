@@ -4,13 +4,14 @@ import GridOptimizer
 
 /// The stages' results as `validate` reports them: per-jurisdiction tallies and the feasibility check.
 struct ValidationAccount {
-    let run: PartitionRun
-    let inputs: RawInputs
-    let projected: ProjectedInputs
-    let units: BuiltUnits
-    let aggregated: Aggregated
+    let config: PartitionConfig
+    let prepared: PreparedProblem
+    let warnings: [Diagnostic]
 
-    private var config: PartitionConfig { run.config }
+    private var inputs: RawInputs { prepared.inputs }
+    private var projected: ProjectedInputs { prepared.projected }
+    private var units: BuiltUnits { prepared.units }
+    private var aggregated: Aggregated { prepared.aggregated }
 
     /// Units, weight and heaviest unit of each jurisdiction.
     private func tallies(_ jCount: Int) -> (units: [Int], weight: [Double], heaviest: [Int]) {
@@ -37,9 +38,7 @@ struct ValidationAccount {
             let u = t.heaviest[j]
             if w[u] > upper {
                 let fix = units.cellSizeMetres != nil ? "a smaller --cell-size, fewer --grids or a larger --tolerance" : "smaller --units, fewer --grids or a larger --tolerance"
-                throw PipelineError(
-                    .data,
-                    "\(config.boundaryPath): \(run.jurisdictionLabel(j)) has a unit (\(units.set.names[u])) weighing \(Format.fixed(w[u], 1)), more than the upper bound (1 + \(Format.fixed(config.toleranceFraction, 3))) × mean = \(Format.fixed(upper, 1)) of its \(k[j]) grids; no plan can keep every grid within tolerance: use \(fix)")
+                throw PipelineError.data("\(config.boundaryPath): \(projected.names.label(j)) has a unit (\(units.set.names[u])) weighing \(Format.fixed(w[u], 1)), more than the upper bound (1 + \(Format.fixed(config.toleranceFraction, 3))) × mean = \(Format.fixed(upper, 1)) of its \(k[j]) grids; no plan can keep every grid within tolerance: use \(fix)")
             }
         }
     }
@@ -52,7 +51,7 @@ struct ValidationAccount {
         var out: [String] = []
         out.append("boundary:      \(config.boundaryPath): \(inputs.boundaryFeatureCount) feature(s), read as \(inputs.boundaryCRS)")
         if let path = config.pointsPath {
-            out.append("points:        \(path): \(inputs.pointsRead) read as \(inputs.pointsCRS); \(aggregated.pointsUsed) used, \(aggregated.pointsExcluded) excluded")
+            out.append("points:        \(path): \(inputs.points.table.count) read as \(inputs.pointsCRS); \(aggregated.pointsUsed) used, \(aggregated.pointsExcluded) excluded")
         }
         if let path = config.unitsPath {
             out.append("units file:    \(path): read as \(inputs.unitsCRS)")
@@ -62,21 +61,15 @@ struct ValidationAccount {
         let weightName = aggregated.weightNames.first ?? "weight"
         let total = w.reduce(0, +)
         out.append("area:          \(Format.km2(area)) km²; total \(weightName) \(Format.fixed(total, 1))")
-        if let size = units.cellSizeMetres {
-            let how = config.cellSizeMetres == nil ? "chosen from the data" : "--cell-size"
-            out.append("units:         \(w.count) hexagons of \(Format.fixed(size, 0)) m (\(how))")
-        } else {
-            out.append("units:         \(w.count) given units")
-        }
+        out.append("units:         \(units.description)")
         out.append("grids:         \(k.reduce(0, +)) in \(k.count) jurisdiction(s), tolerance ±\(Format.percent(config.toleranceFraction))")
         for j in k.indices {
-            let name = run.jurisdictionNames.indices.contains(j) && !run.jurisdictionNames[j].isEmpty ? run.jurisdictionNames[j] : "(all)"
+            let name = projected.names.name(j).isEmpty ? "(all)" : projected.names.name(j)
             let mean = t.weight[j] / Double(max(1, k[j]))
             let heaviest = t.heaviest[j] >= 0 ? w[t.heaviest[j]] : 0
             out.append(
                 "  \(name): \(k[j]) grid(s), \(t.units[j]) units, \(weightName) \(Format.fixed(t.weight[j], 1)), mean per grid \(Format.fixed(mean, 1)), heaviest unit \(Format.fixed(heaviest, 1)) (\(Format.percent(mean > 0 ? heaviest / mean : 0)) of the mean)")
         }
-        let warnings = run.warnings
         if warnings.isEmpty {
             out.append("warnings:      none")
         } else {

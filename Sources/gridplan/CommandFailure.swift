@@ -1,4 +1,5 @@
 import ArgumentParser
+import GridIO
 import GridPlan
 
 /// An error that ends a command: its message and its sysexits status.
@@ -7,7 +8,40 @@ protocol CommandFailure: Error {
     var exitCode: Int32 { get }
 }
 
-extension PipelineError: CommandFailure {}
+/// The exit statuses (BSD sysexits), chosen here and nowhere else.
+enum ExitStatus {
+    /// Bad options or plan.
+    static let usage: Int32 = 64
+    /// Bad input content, or a plan that cannot meet its constraints.
+    static let data: Int32 = 65
+    /// An input missing or unreadable.
+    static let missing: Int32 = 66
+    /// A bug or a library failure.
+    static let software: Int32 = 70
+    /// The output cannot be written.
+    static let cannotCreate: Int32 = 73
+
+    static func of(_ error: GridIOError) -> Int32 {
+        switch error.kind {
+        case .badData: return data
+        case .missing: return missing
+        case .unwritable: return cannotCreate
+        }
+    }
+
+    static func of(_ error: PipelineError) -> Int32 {
+        switch error {
+        case .usage: return usage
+        case .data, .geometry: return data
+        case .input(let e): return of(e)
+        case .internalFailure: return software
+        }
+    }
+}
+
+extension PipelineError: CommandFailure {
+    var exitCode: Int32 { ExitStatus.of(self) }
+}
 extension PlanOptions.Failure: CommandFailure {}
 
 extension Console {

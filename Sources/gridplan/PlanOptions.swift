@@ -25,18 +25,18 @@ enum PlanOptions {
             do {
                 file = try PlanFile.read(path: path)
             } catch {
-                throw Failure(message: error.description, exitCode: error.kind == .missing ? 66 : 65)
+                throw Failure(message: error.description, exitCode: ExitStatus.of(error))
             }
             for entry in file.entries {
                 guard knownKeys.contains(entry.key) else {
-                    throw Failure(message: "\(path): unknown key \(entry.key) (keys are the long options of partition, e.g. cell-size)", exitCode: 64)
+                    throw Failure(message: "\(path): unknown key \(entry.key) (keys are the long options of partition, e.g. cell-size)", exitCode: ExitStatus.usage)
                 }
                 plan[entry.key] = pathKeys.contains(entry.key) ? entry.values.map(file.resolvedPath) : entry.values
             }
         }
         func single(_ key: String) throws(Failure) -> String? {
             guard let values = plan[key] else { return nil }
-            guard values.count == 1 else { throw Failure(message: "\(c.plan ?? ""): \(key) takes one value", exitCode: 64) }
+            guard values.count == 1 else { throw Failure(message: "\(c.plan ?? ""): \(key) takes one value", exitCode: ExitStatus.usage) }
             return values[0]
         }
         func pick(_ cli: String?, _ key: String) throws(Failure) -> String? {
@@ -47,16 +47,16 @@ enum PlanOptions {
             if let cli { return cli }
             guard let text = try single(key) else { return nil }
             guard let v = Double(text), v.isFinite else {
-                throw Failure(message: "\(c.plan ?? ""): \(key) must be a number (got \(text))", exitCode: 64)
+                throw Failure(message: "\(c.plan ?? ""): \(key) must be a number (got \(text))", exitCode: ExitStatus.usage)
             }
             return v
         }
         guard let boundary = try pick(c.boundary, "boundary") else {
-            throw Failure(message: "--boundary is required (or boundary: in a plan file)", exitCode: 64)
+            throw Failure(message: "--boundary is required (or boundary: in a plan file)", exitCode: ExitStatus.usage)
         }
         let out = try pick(cliOut, "out") ?? ""
         if requiresOut && out.isEmpty {
-            throw Failure(message: "--out is required (or out: in a plan file)", exitCode: 64)
+            throw Failure(message: "--out is required (or out: in a plan file)", exitCode: ExitStatus.usage)
         }
         var config = PartitionConfig(boundaryPath: boundary, outputPath: out)
         config.boundaryIdField = try pick(c.boundaryID, "boundary-id")
@@ -69,7 +69,7 @@ enum PlanOptions {
         if let k = c.grids {
             config.gridCount = k
         } else if let text = try single("grids") {
-            guard let k = Int(text) else { throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: 64) }
+            guard let k = Int(text) else { throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: ExitStatus.usage) }
             config.gridCount = k
         }
         // A --target on the command line replaces a grids: in the plan, and the other way round.
@@ -88,14 +88,14 @@ enum PlanOptions {
         config.timeLimitSeconds = try number("time-limit", c.timeLimit)
         if let n = try number("threads", c.threads.map(Double.init)) {
             guard n >= 1, n <= 256, n == n.rounded() else {
-                throw Failure(message: "--threads must be a whole number from 1 to 256 (got \(n))", exitCode: 64)
+                throw Failure(message: "--threads must be a whole number from 1 to 256 (got \(n))", exitCode: ExitStatus.usage)
             }
             config.threads = Int(n)
         }
         if let s = c.seed {
             config.seed = s
         } else if let text = try single("seed") {
-            guard let s = UInt64(text) else { throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: 64) }
+            guard let s = UInt64(text) else { throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: ExitStatus.usage) }
             config.seed = s
         }
         let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false

@@ -38,7 +38,7 @@ struct SampleCommand: ParsableCommand {
         if !force {
             for name in ["boundary.geojson", "points.csv", "plan.yml"] where FileManager.default.fileExists(atPath: out + "/" + name) {
                 Console.error("\(out): already holds \(name); use --force to replace the sample")
-                throw ExitCode(73)
+                throw ExitCode(ExitStatus.cannotCreate)
             }
         }
         do throws(GridIOError) {
@@ -50,7 +50,7 @@ struct SampleCommand: ParsableCommand {
             try folder.commit()
         } catch {
             Console.error(error.description)
-            throw ExitCode(error.kind == .unwritable ? 73 : 65)
+            throw ExitCode(ExitStatus.of(error))
         }
         print("sample county written to \(out)/: \(county.stations.count) station areas, \(county.points.count) points")
     }

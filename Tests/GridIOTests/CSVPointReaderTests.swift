@@ -41,7 +41,7 @@ struct CSVPointReaderTests {
     func emptyWeight() throws {
         let r = try read("lon,lat,w\n1,2,\n3,4, \n5,6,1\n", weights: ["w"])
         #expect(r.points.x == [5])
-        #expect(r.diagnostics.map(\.code) == ["WEIGHT_MISSING"] && r.diagnostics[0].count == 2)
+        #expect(r.diagnostics.map(\.code) == [.weightMissing] && r.diagnostics[0].count == 2)
         #expect(r.diagnostics[0].location == "first: line 2")
     }
 
@@ -49,11 +49,6 @@ struct CSVPointReaderTests {
     func wrongRows() {
         let cases: [(String, [String], String, String)] = [
             ("lon,lat\n1,2\n3\n", [], "row has 1 field, the header has 2", "line 3"),
-            ("lon,lat\nnan,2\n", [], "lon is not a finite number", "line 2"),
-            ("lon,lat\n1,inf\n", [], "lat is not a finite number", "line 2"),
-            ("lon,lat\n0x1p3,2\n", [], "not a finite number", "line 2"),
-            ("lon,lat\n1e400,2\n", [], "not a finite number", "line 2"),
-            ("lon,lat\n1,abc\n", [], "not a finite number", "line 2"),
             ("lon,lat,w\n1,2,-1\n", ["w"], "negative", "line 2"),
             ("lon,lat,w\n1,2,x\n", ["w"], "weight \"w\" is not a finite number", "line 2"),
             ("lon,lat,w\n1,2,NaN\n", ["w"], "not a finite number", "line 2"),
@@ -72,10 +67,58 @@ struct CSVPointReaderTests {
         }
     }
 
-    @Test("GBK bytes are refused as not UTF-8")
-    func gbk() {
-        var bytes = utf8("name,lon,lat\n")
-        bytes += [0xC4, 0xE3] + utf8(",1,2\n")
-        #expect(throws: GridIOError.self) { try CSVPointReader.read(bytes: bytes, file: "g.csv", idField: nil, weightFields: []) }
+    @Test("an empty, non-numeric or non-finite coordinate skips the row, counted as COORDINATE_MISSING naming the first five lines")
+    func badCoordinates() throws {
+        let r = try read("lon,lat\nnan,2\n1,inf\n0x1p3,2\n1e400,2\n1,abc\n,2\n5,6\n")
+        #expect(r.points.x == [5] && r.points.sources == [8])
+        let d = try #require(r.diagnostics.first { $0.code == .coordinateMissing })
+        #expect(d.count == 6 && d.location == "first: line 2; line 3; line 4; line 5; line 6", "\(d)")
+    }
+
+    /// 你好,1,2 in GBK after a UTF-8 header.
+    var gbkBytes: [UInt8] { utf8("name,lon,lat\n") + [0xC4, 0xE3, 0xBA, 0xC3] + utf8(",1,2\n") }
+
+    @Test("an undeclared GBK file is read as GB18030 with ENCODING_ASSUMED; --encoding gbk reads it silently; declared UTF-8 refuses it")
+    func gbk() throws {
+        let assumed = try CSVPointReader.read(bytes: gbkBytes, file: "g.csv", idField: "name", weightFields: [])
+        #expect(assumed.points.ids == ["你好"] && assumed.diagnostics.map(\.code) == [.encodingAssumed])
+        let declared = try CSVPointReader.read(bytes: gbkBytes, file: "g.csv", idField: "name", weightFields: [], encoding: .gbk)
+        #expect(declared.points.ids == ["你好"] && declared.diagnostics.isEmpty)
+        #expect(throws: GridIOError.self) {
+            try CSVPointReader.read(bytes: gbkBytes, file: "g.csv", idField: nil, weightFields: [], encoding: .utf8)
+        }
+        // Bytes that are neither UTF-8 nor GB18030 (a lone 0xFF) are refused, naming the line.
+        let bad = utf8("lon,lat\n") + [0xFF] + utf8("1,2\n")
+        #expect(throws: GridIOError.self) { try CSVPointReader.read(bytes: bad, file: "b.csv", idField: nil, weightFields: []) }
+        #expect(TextEncoding(name: "CP936") == .gbk && TextEncoding(name: "GB18030") == .gb18030 && TextEncoding(name: "latin1") == nil)
+    }
+
+    @Test("POINT_X,POINT_Y are found; named columns win; two candidate pairs are an error asking which")
+    func coordinateColumns() throws {
+        let arc = try read("OBJECTID,POINT_X,POINT_Y\n1,500123.5,3200456.25\n")
+        #expect(arc.points.x == [500123.5] && arc.points.y == [3200456.25])
+        let both = "id,X,Y,lon,lat\n1,500000,3200000,118.8,28.9\n"
+        do {
+            _ = try read(both)
+            Issue.record("two pairs accepted")
+        } catch let error as GridIOError {
+            #expect(error.message.contains("lon,lat and X,Y") && error.message.contains("--x-field"), "\(error)")
+        }
+        let chosen = try CSVPointReader.read(bytes: utf8(both), file: "p.csv", idField: nil, weightFields: [], xField: "lon", yField: "lat")
+        #expect(chosen.points.x == [118.8])
+        let projected = try CSVPointReader.read(bytes: utf8(both), file: "p.csv", idField: nil, weightFields: [], xField: "x", yField: "Y")
+        #expect(projected.points.y == [3200000])
+        #expect(throws: GridIOError.self) {
+            try CSVPointReader.read(bytes: utf8(both), file: "p.csv", idField: nil, weightFields: [], xField: "east", yField: "lat")
+        }
+    }
+
+    @Test("repeated ids warn (POINT_DUPLICATE for the same place, POINT_ID_REUSED elsewhere) and every point is kept")
+    func duplicates() throws {
+        let r = try read("id,lon,lat\na,1,2\na,1,2\nb,3,4\nb,3,5\n,1,2\n,1,2\n", id: "id")
+        #expect(r.points.count == 6)
+        let d = PointDuplicates.diagnostics(r.points, file: "p.csv") { "line \(r.points.sources[$0])" }
+        #expect(d.map(\.code) == [.pointDuplicate, .pointIDReused])
+        #expect(d[0].location == "first: line 3 repeats line 2" && d[1].location.contains("line 5 has the id \"b\" of line 4"), "\(d)")
     }
 }

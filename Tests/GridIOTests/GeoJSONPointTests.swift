@@ -1,3 +1,4 @@
+import Foundation
 import GridIO
 import GridModel
 import Testing
@@ -54,9 +55,9 @@ struct GeoJSONPointTests {
         let r = try GeoJSONReader.readPoints(bytes: utf8(json), file: "p", idField: nil, weightFields: ["w"])
         #expect(r.points.count == 1)
         let codes = Dictionary(uniqueKeysWithValues: r.diagnostics.map { ($0.code, $0) })
-        #expect(codes["WEIGHT_MISSING"]?.count == 3)
-        #expect(codes["WEIGHT_MISSING"]?.location == "first: feature 1, line 3")
-        #expect(codes["GEOMETRY_NULL"]?.count == 1)
+        #expect(codes[.weightMissing]?.count == 3)
+        #expect(codes[.weightMissing]?.location == "first: feature 1, line 3")
+        #expect(codes[.geometryNull]?.count == 1)
     }
 
     @Test("negative, non-numeric and NaN-ish weights are errors naming the feature")
@@ -79,13 +80,22 @@ struct GeoJSONPointTests {
         #expect(e?.message.contains("no feature has a value for the weight field \"pop\"") == true)
     }
 
-    @Test("polygons and lines in a point file are refused")
-    func polygonsRefused() {
-        let e = pointsError(fc(["{\"type\":\"Feature\",\"properties\":{},\"geometry\":\(square)}"]))
-        #expect(e?.message.contains("Polygon geometry in a point file") == true)
-        #expect(e?.location.hasPrefix("feature 0") == true)
-        let l = pointsError("{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}")
-        #expect(l?.message == "LineString is not supported; expected Point or MultiPoint")
+    @Test("lines and polygons in a point file are skipped and counted as GEOMETRY_SKIPPED, naming the first five; points are kept")
+    func nonPointsSkipped() throws {
+        let line = "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}"
+        var features = [pointFeature("[1,1]", "{\"w\":1}")]
+        for k in 0..<6 { features.append("{\"type\":\"Feature\",\"properties\":{\"w\":1},\"geometry\":\(k % 2 == 0 ? square : line)}") }
+        features.append("{\"type\":\"Feature\",\"properties\":{\"w\":1},\"geometry\":null}")
+        features.append(pointFeature("[2,2]", "{\"w\":1}"))
+        let r = try GeoJSONReader.readPoints(bytes: utf8(fc(features)), file: "p.geojson", idField: nil, weightFields: ["w"])
+        #expect(r.points.x == [1, 2] && r.points.sources == [0, 8])
+        let skipped = try #require(r.diagnostics.first { $0.code == .geometrySkipped })
+        #expect(skipped.count == 6)
+        #expect(skipped.location.hasPrefix("first: feature 1, line") && skipped.location.components(separatedBy: "; ").count == 5, "\(skipped.location)")
+        #expect(r.diagnostics.first { $0.code == .geometryNull }?.count == 1)
+        let bare = try GeoJSONReader.readPoints(bytes: utf8(line), file: "l.geojson", idField: nil, weightFields: [])
+        #expect(bare.points.count == 0 && bare.diagnostics.map(\.code) == [.geometrySkipped])
+        #expect(pointsError("{\"type\":\"Circle\",\"coordinates\":[0,0]}")?.message.contains("unknown GeoJSON type \"Circle\"") == true)
     }
 
     @Test("a bare Point and a single Feature are point files too, with their crs")

@@ -102,7 +102,7 @@ struct GeoJSONReaderAcceptTests {
         let open = "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1]]]}"
         let doc = try GeoJSONReader.readFeatures(bytes: utf8(collection(open) ), file: "r")
         #expect(doc.features[0].geometry == .polygon(Polygon(rings: [[0, 0, 1, 0, 1, 1, 0, 0]])))
-        #expect(doc.diagnostics.map(\.code) == ["RING_CLOSED"])
+        #expect(doc.diagnostics.map(\.code) == [.ringClosed])
         #expect(doc.diagnostics[0].count == 1 && doc.diagnostics[0].location.contains("feature 0"))
     }
 
@@ -110,7 +110,7 @@ struct GeoJSONReaderAcceptTests {
     func emptyCoordinates() throws {
         let doc = try GeoJSONReader.readFeatures(bytes: utf8(collection("{\"type\":\"Polygon\",\"coordinates\":[]}")), file: "e")
         #expect(doc.features[0].geometry == nil)
-        #expect(doc.diagnostics.map(\.code) == ["GEOMETRY_EMPTY"])
+        #expect(doc.diagnostics.map(\.code) == [.geometryEmpty])
     }
 
     @Test("numbers parse exactly: random decimals match the standard library")

@@ -29,6 +29,8 @@ extension BrokenInputTests {
         .init(name: "without ids, points at one address are all kept", arguments: plan("boundary.geojson", "points-duplicates.csv"), warnings: [:], pointsUsed: 19),
         .init(name: "points outside excluded, the far one flagged", arguments: plan("boundary.geojson", "points-outside.csv"),
               warnings: ["POINT_OUTSIDE_BOUNDARY": 2, "POINT_FAR_FROM_BOUNDARY": 1], pointsUsed: 16),
+        .init(name: "an empty or text coordinate skips its row, counted", arguments: plan("boundary.geojson", "points-coordinate-missing.csv"),
+              warnings: ["COORDINATE_MISSING": 2], pointsUsed: 142),
         .init(name: "empty weights skipped", arguments: plan("boundary.geojson", "points-weight-missing.csv", ["--weight", "w"]),
               warnings: ["WEIGHT_MISSING": 2], pointsUsed: 14),
         .init(name: "GCJ-02 points against a WGS84 boundary are suggested, not converted", arguments: plan("boundary.geojson", "points-gcj02.csv"),

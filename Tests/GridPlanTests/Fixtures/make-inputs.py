@@ -88,11 +88,13 @@ write("weight-negative.csv", "id,lon,lat,w\np0,118.86,28.96,1\np1,118.87,28.97,-
 write("weight-nan.csv", "id,lon,lat,w\np0,118.86,28.96,1\np1,118.87,28.97,nan\n")
 write("weight-text.geojson", points_fc(lattice(3), lambda k: '{"w":%s}' % ('"many"' if k == 4 else "1")))
 write("weight-zero.csv", "id,lon,lat,w\n" + "".join("p%d,%s,%s,0\n" % (k, num(x), num(y)) for k, (x, y) in enumerate(lattice(4))))
-write("coordinate-text.csv", "id,lon,lat\np0,118.86,28.96\np1,118.87E,28.97\n")
 write("row-short.csv", "id,lon,lat\np0,118.86,28.96\np1,118.87\n")
 write("points-all-outside.csv", "id,lon,lat\n" + "".join("p%d,%s,%s\n" % (k, num(x + 1), num(y)) for k, (x, y) in enumerate(lattice(4))))
 
 # --- repairable ---
+# An empty longitude (row 5) and text in another (row 10): both rows skipped, counted as COORDINATE_MISSING.
+write("points-coordinate-missing.csv", "id,lon,lat,w\n" + "".join(
+    "p%d,%s,%s,1\n" % (k, "" if k == 3 else num(x) + ("E" if k == 8 else ""), num(y)) for k, (x, y) in enumerate(lattice())))
 write("bowtie.geojson", polygon_fc([[[(W, S), (E, N), (E, S), (W, N), (W, S)]]]))
 unclosed = polygon_fc([[box]]).replace(",[118.85,28.95]]]", "]]", 1)
 write("unclosed-ring.geojson", unclosed)

@@ -1,40 +1,25 @@
 import GridGeometry
 import GridModel
 
-/// The units and, for hexagons, the lattice used to place points quickly.
-struct BuiltUnits {
-    var set: UnitSet
-    var lattice: HexLattice?
-    /// Hexagon size actually used (metres); nil for given units.
-    var cellSizeMetres: Double?
-}
+/// Hexagon cells of one size clipped to each jurisdiction (the default unit source).
+struct HexagonUnitSource: UnitSource {
+    var cellSizeMetres: Double
+    /// Whether the size was chosen from the data (no `--cell-size`), for `validate`.
+    var chosenFromData: Bool
+    /// The boundary file, named when clipping fails.
+    var boundaryPath: String
 
-extension PartitionRun {
-    /// Builds hexagon cells clipped to each jurisdiction, or takes the given unit polygons.
-    func buildUnits(_ p: ProjectedInputs) throws(PipelineError) -> BuiltUnits {
-        try times.time("units") { () throws(PipelineError) -> BuiltUnits in
-            if let shapes = p.unitShapes, let names = p.unitNames {
-                stage("units", "using \(shapes.count) given units")
-                do throws(GeometryError) {
-                    let set = try engine.givenUnits(shapes, names: names, jurisdictions: p.jurisdictions, snapMetres: 0.5)
-                    for d in GivenUnitsWarnings.diagnostics(
-                        set.givenUnitsReport, file: config.unitsPath ?? "", featureIndex: p.unitFeatureIndex ?? [])
-                    {
-                        warn(d)
-                    }
-                    return BuiltUnits(set: set, lattice: nil, cellSizeMetres: nil)
-                } catch {
-                    throw PipelineError(geometry: error, file: config.unitsPath ?? "")
-                }
-            }
-            let size = config.cellSizeMetres ?? defaultCellSize(p)
-            stage("units", "hexagons of \(Format.fixed(size, 0)) m")
-            do throws(GeometryError) {
-                let (set, lattice) = try engine.hexagonUnits(jurisdictions: p.jurisdictions, cellSizeMetres: size)
-                return BuiltUnits(set: set, lattice: lattice, cellSizeMetres: size)
-            } catch {
-                throw PipelineError(geometry: error, file: config.boundaryPath)
-            }
+    var summary: String { "hexagons of \(Format.fixed(cellSizeMetres, 0)) m" }
+
+    func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits {
+        do throws(GeometryError) {
+            let (set, lattice) = try context.engine.hexagonUnits(jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres)
+            let how = chosenFromData ? "chosen from the data" : "--cell-size"
+            return BuiltUnits(
+                set: set, lattice: lattice, cellSizeMetres: cellSizeMetres,
+                description: "\(set.area.count) hexagons of \(Format.fixed(cellSizeMetres, 0)) m (\(how))")
+        } catch {
+            throw .geometry(error, file: boundaryPath)
         }
     }
 
@@ -42,7 +27,7 @@ extension PartitionRun {
     /// workload is concentrated so that no cell holds more than about 1/12 of a grid's weight (a dense
     /// core of a few heavy cells cannot be balanced), but never more than about 150 cells per grid.
     /// Rounded to 2 significant digits so that the value in the report reads well.
-    func defaultCellSize(_ p: ProjectedInputs) -> Double {
+    static func defaultCellSize(_ p: UnitRequest, config: PartitionConfig) -> Double {
         let area = p.jurisdictionAreas.reduce(0, +)
         let primary = p.points.weights.first
         let total = primary.map { $0.reduce(0, +) } ?? Double(p.points.count)
@@ -69,7 +54,6 @@ extension PartitionRun {
         return max(1, (s / magnitude).rounded() * magnitude)
     }
 }
-
 /// The heaviest square cell of a given size: a cheap stand-in for the heaviest hexagon.
 enum CellLoad {
     /// - Complexity: O(n log n) for n points (sorting the cell keys).

@@ -8,8 +8,8 @@ struct MeasuredGrids {
     /// Polygon parts per grid (1 = contiguous).
     var parts: [Int]
     var weightNames: [String]
-    /// Grid (output position) of each point, −1 for a point in no grid.
-    var pointGrid: [Int32]
+    /// Grid (output position) of each point, nil for a point in no grid.
+    var pointGrid: [GridID?]
     var pointsInside: Int
     var pointsOutside: Int
     /// Mean primary weight per sub-jurisdiction, in `GridMap.jurisdictionNames` order.
@@ -29,25 +29,33 @@ struct Coverage {
     var boundary: MultiPolygon?
 }
 
-extension EvaluateRun {
-    /// Places the points in the grids and measures every grid (area, perimeter, Polsby-Popper, parts, weights).
-    func measure(_ map: GridMap, points: PointTable?) throws(PipelineError) -> MeasuredGrids {
+/// Stage `measure` of `evaluate`: places the points in the grids and measures every grid (area,
+/// perimeter, Polsby-Popper, parts, weights).
+struct MeasureStage: ContextStage {
+    let context: EvaluateContext
+
+    static func run(_ map: GridMap, points: PointFile?, _ context: EvaluateContext) throws(PipelineError) -> MeasuredGrids {
+        try MeasureStage(context: context).measure(map, file: points)
+    }
+
+    private func measure(_ map: GridMap, file: PointFile?) throws(PipelineError) -> MeasuredGrids {
         try stage("measure", "measuring \(map.ids.count) grids") { () throws(PipelineError) -> MeasuredGrids in
             let k = map.ids.count
             let names = config.weightFields.isEmpty ? ["weight"] : config.weightFields
             var weights = Array(repeating: Array(repeating: 0.0, count: k), count: names.count)
             var counts = Array(repeating: 0, count: k)
-            var pointGrid: [Int32] = []
+            var pointGrid: [GridID?] = []
             var outside = 0, firstOutside = -1
-            if let p = points, p.count > 0 {
-                pointGrid = try geometry(config.pointsPath ?? "") { () throws(GeometryError) in
-                    try GridLocator.points(x: p.x, y: p.y, in: map.shapes, engine: engine)
-                }
+            if let file, file.table.count > 0 {
+                let p = file.table
+                pointGrid = GridID.located(
+                    try geometry(file.path) { () throws(GeometryError) in
+                        try GridLocator.points(x: p.x, y: p.y, in: map.shapes, engine: engine)
+                    })
                 for i in 0..<p.count {
-                    let g = Int(pointGrid[i])
-                    guard g >= 0 else {
+                    guard let g = pointGrid[i]?.index else {
                         outside += 1
-                        if firstOutside < 0 { firstOutside = p.sources.indices.contains(i) ? Int(p.sources[i]) : i }
+                        if firstOutside < 0 { firstOutside = i }
                         continue
                     }
                     counts[g] += 1
@@ -58,13 +66,13 @@ extension EvaluateRun {
                     }
                 }
                 if outside > 0 {
-                    let csv = (config.pointsPath ?? "").lowercased().hasSuffix(".csv")
                     var message = "\(outside) of \(p.count) points lie in no grid and are not counted"
                     if outside * 2 > p.count { message += "; check --input-crs (GCJ-02/BD-09 data, projected metres?)" }
-                    warn(Diagnostic(
-                        code: "POINT_OUTSIDE_GRIDS", file: config.pointsPath ?? "",
-                        location: csv ? "first at line \(firstOutside)" : "first at feature \(firstOutside)",
-                        message: message, count: outside))
+                    warn(
+                        Diagnostic(
+                            code: .pointOutsideGrids, file: file.path,
+                            location: "first at " + file.location(of: firstOutside),
+                            message: message, count: outside))
                 }
             }
             var means: [Double] = []
@@ -81,11 +89,12 @@ extension EvaluateRun {
                 let j = map.jurisdictionNames.firstIndex(of: map.jurisdiction[g]) ?? 0
                 let mean = means.indices.contains(j) ? means[j] : 0
                 let w = (0..<names.count).map { weights[$0][g] }
-                stats.append(GridStats(
-                    gridID: map.ids[g], gridCode: map.ids[g], jurisdiction: map.jurisdiction[g], weights: w,
-                    points: counts[g], units: map.featureCounts[g], areaKm2: area / 1e6, perimeterKm: perimeter / 1000,
-                    polsbyPopper: perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0,
-                    deviation: mean > 0 ? (w[0] - mean) / mean : 0, exclaves: max(0, shape.polygons.count - 1)))
+                stats.append(
+                    GridStats(
+                        gridID: map.ids[g], gridCode: map.ids[g], jurisdiction: map.jurisdiction[g], weights: w,
+                        points: counts[g], units: map.featureCounts[g], areaKm2: area / 1e6, perimeterKm: perimeter / 1000,
+                        polsbyPopper: Compactness.polsbyPopper(area: area, perimeter: perimeter),
+                        deviation: mean > 0 ? (w[0] - mean) / mean : 0, exclaves: max(0, shape.polygons.count - 1)))
                 parts.append(shape.polygons.count)
             }
             return MeasuredGrids(
@@ -94,8 +103,18 @@ extension EvaluateRun {
         }
     }
 
-    /// Overlaps between grids, and with `--boundary` the gaps and the grid area outside it.
-    func coverage(_ map: GridMap) throws(PipelineError) -> Coverage {
+}
+
+/// Stage `coverage` of `evaluate`: overlaps between grids, and with `--boundary` the gaps and the grid
+/// area outside it.
+struct CoverageStage: ContextStage {
+    let context: EvaluateContext
+
+    static func run(_ map: GridMap, _ context: EvaluateContext) throws(PipelineError) -> Coverage {
+        try CoverageStage(context: context).coverage(map)
+    }
+
+    private func coverage(_ map: GridMap) throws(PipelineError) -> Coverage {
         try stage("coverage", "checking how the grids tile the area") { () throws(PipelineError) -> Coverage in
             let file = config.gridsPath
             let union = try geometry(file) { () throws(GeometryError) in try engine.union(map.shapes) }
@@ -115,5 +134,24 @@ extension EvaluateRun {
             }
             return result
         }
+    }
+
+    /// The boundary (`--boundary`) as one valid shape in the work CRS; nil without `--boundary`.
+    private func readBoundary(workCRS: String) throws(PipelineError) -> MultiPolygon? {
+        guard let path = config.boundaryPath else { return nil }
+        let doc = try readFeatures(path)
+        let crs = try context.resolveCRS(declared: config.inputCRS, fileCRS: doc.crs, file: path)
+        var parts: [MultiPolygon] = []
+        for f in doc.features {
+            guard let g = f.geometry else { continue }
+            guard let shape = g.multiPolygon else {
+                throw PipelineError.data(
+                    "\(path): feature \(f.index) is a point; a boundary must be Polygon or MultiPolygon (line \(f.line))")
+            }
+            try CoordinateCheck.checkShape(shape, crs: crs, file: path, feature: f.index)
+            parts.append(try context.project(shape, from: crs, to: workCRS, file: path, feature: f.index))
+        }
+        guard !parts.isEmpty else { throw PipelineError.data("\(path): no Polygon or MultiPolygon feature") }
+        return parts.count == 1 ? parts[0] : try geometry(path) { () throws(GeometryError) in try engine.union(parts) }
     }
 }

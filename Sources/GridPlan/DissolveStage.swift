@@ -25,23 +25,27 @@ struct PlanChanges {
     var earlierGrids: Int
 }
 
-extension PartitionRun {
-    func dissolve(units: BuiltUnits, solution: Solution, aggregated a: Aggregated) throws(PipelineError) -> DissolvedGrids {
-        try times.time("dissolve") { () throws(PipelineError) -> DissolvedGrids in
-            let r = solution.result
-            let k = r.gridJurisdiction.count
-            stage("dissolve", "dissolving units into \(k) grids")
+/// Stage `dissolve`: merges each grid's units into one shape, numbers the grids (keeping earlier ids
+/// with `--previous`) and measures them.
+enum DissolveStage {
+    static func run(
+        units: BuiltUnits, solution: Solution, aggregated a: Aggregated, names: JurisdictionNames, _ context: PartitionContext
+    ) throws(PipelineError) -> DissolvedGrids {
+        let r = solution.result
+        let k = r.gridJurisdiction.count
+        let config = context.config
+        return try context.stage("dissolve", "dissolving units into \(k) grids") { () throws(PipelineError) -> DissolvedGrids in
             let pieces: [(shape: MultiPolygon, area: Double, perimeter: Double)]
             do throws(GeometryError) {
-                pieces = try engine.dissolve(units: units.set, assignment: r.assignment, gridCount: k)
+                pieces = try context.engine.dissolve(units: units.set, assignment: r.assignment, gridCount: k)
             } catch {
-                throw PipelineError(.internalError, "dissolving grids: \(error.message)")
+                throw PipelineError.internalFailure("dissolving grids: \(error.message)")
             }
             // Centroids (area-weighted over units) for numbering.
             var cx = Array(repeating: 0.0, count: k), cy = cx, area = cx
             var unitCount = Array(repeating: 0, count: k), pointCount = unitCount
-            for u in 0..<r.assignment.count {
-                let g = Int(r.assignment[u])
+            for u in 0..<solution.gridOfUnit.count {
+                let g = solution.gridOfUnit[u].index
                 let w = units.set.area[u]
                 cx[g] += units.set.centroidX[u] * w
                 cy[g] += units.set.centroidY[u] * w
@@ -59,10 +63,10 @@ extension PartitionRun {
             var earlierCode: [String?] = Array(repeating: nil, count: k)
             var changes: PlanChanges?
             if let previous = solution.previous {
-                let label = previous.match(assignment: r.assignment, gridCount: k, weights: a.unitWeights[0])
+                let label = previous.match(assignment: solution.gridOfUnit, gridCount: k, weights: a.unitWeights[0])
                 numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: r.gridJurisdiction)
                 earlierCode = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
-                let moved = previous.changes(assignment: r.assignment, gridLabel: label, weights: a.unitWeights[0])
+                let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: a.unitWeights[0])
                 changes = PlanChanges(
                     method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
                     keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
@@ -74,23 +78,27 @@ extension PartitionRun {
                 let piece = pieces[g]
                 let weights = (0..<a.weightNames.count).map { r.gridWeights.indices.contains($0) ? r.gridWeights[$0][g] : 0 }
                 let mean = solution.meanWeight[j]
-                let pp = piece.perimeter > 0 ? 4 * Double.pi * piece.area / (piece.perimeter * piece.perimeter) : 0
                 let id = numbering.ids[g]
-                stats.append(GridStats(
-                    gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + id,
-                    jurisdiction: jurisdictionNames.indices.contains(j) ? jurisdictionNames[j] : "",
-                    weights: weights, points: pointCount[g], units: unitCount[g],
-                    areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000, polsbyPopper: pp,
-                    deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
-                    exclaves: max(0, piece.shape.polygons.count - 1)))
+                stats.append(
+                    GridStats(
+                        gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + id,
+                        jurisdiction: names.name(j),
+                        weights: weights, points: pointCount[g], units: unitCount[g],
+                        areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000,
+                        polsbyPopper: Compactness.polsbyPopper(area: piece.area, perimeter: piece.perimeter),
+                        deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
+                        exclaves: max(0, piece.shape.polygons.count - 1)))
                 shapes.append(piece.shape)
             }
             // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
-            for (p, g) in numbering.order.enumerated() where stats[p].exclaves > (r.exclaveParts.indices.contains(g) ? r.exclaveParts[g] : 0) {
-                warn(Diagnostic(
-                    code: "GRID_NOT_CONTIGUOUS", file: "",
-                    location: "grid \(stats[p].gridID)",
-                    message: "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
+            for (p, g) in numbering.order.enumerated()
+            where stats[p].exclaves > (r.exclaveParts.indices.contains(g) ? r.exclaveParts[g] : 0) {
+                context.warn(
+                    Diagnostic(
+                        code: .gridNotContiguous, file: "",
+                        location: "grid \(stats[p].gridID)",
+                        message:
+                            "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
             }
             return DissolvedGrids(numbering: numbering, shapes: shapes, stats: stats, changes: changes)
         }

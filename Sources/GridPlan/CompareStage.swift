@@ -27,59 +27,59 @@ struct MapChange {
     var earlierShapes: [MultiPolygon]
 }
 
-extension EvaluateRun {
+/// Stage `compare` of `evaluate`: what changed since the earlier map (`--previous`).
+struct CompareStage: ContextStage {
+    let context: EvaluateContext
+
     /// Compares the map with `--previous`; nil without it.
-    func compare(_ map: GridMap, points: PointTable?, measured: MeasuredGrids) throws(PipelineError) -> MapChange? {
+    static func run(_ map: GridMap, points: PointFile?, measured: MeasuredGrids, _ context: EvaluateContext) throws(PipelineError)
+        -> MapChange?
+    {
+        try CompareStage(context: context).compare(map, points: points?.table, measured: measured)
+    }
+
+    private func compare(_ map: GridMap, points: PointTable?, measured: MeasuredGrids) throws(PipelineError) -> MapChange? {
         guard let path = config.previousPath else { return nil }
         return try stage("compare", "comparing with \(path)") { () throws(PipelineError) -> MapChange in
-            let doc = try readFeatures(path)
-            let crs = try InputCRS.resolve(declared: config.inputCRS, fileCRS: doc.crs, file: path, warn: warn)
-            let field = config.previousIdField
-                ?? (doc.features.contains { $0[property: config.gridIdField] != nil } ? config.gridIdField : "grid_id")
+            let earlier = try EarlierMap.read(
+                path, idField: config.previousIdField, fallbackIDField: config.gridIdField, crs: config.inputCRS,
+                context: context, missingID: "name the earlier map's grid property with --previous-id")
+            let field = earlier.idField
             var label: [String: Int] = [:]  // lookups only
             var ids: [String] = []
             var featureLabel: [Int] = []
-            var featureShapes: [MultiPolygon] = []
-            for f in doc.features {
-                guard let g = f.geometry else { continue }
-                guard let shape = g.multiPolygon else {
-                    throw PipelineError(.data, "\(path): feature \(f.index) is a point; an earlier grid map must be polygons (line \(f.line))")
+            for f in earlier.features {
+                if label[f.gridID] == nil {
+                    label[f.gridID] = ids.count
+                    ids.append(f.gridID)
                 }
-                guard let id = f[property: field]?.text, !id.isEmpty else {
-                    throw PipelineError(.data, "\(path): feature \(f.index) has no value for \(field) (line \(f.line)); name the earlier map's grid property with --previous-id")
-                }
-                try CoordinateCheck.checkShape(shape, crs: crs, file: path, feature: f.index)
-                if label[id] == nil {
-                    label[id] = ids.count
-                    ids.append(id)
-                }
-                featureLabel.append(label[id] ?? 0)
-                let projected = try geometry(path) { () throws(GeometryError) in try engine.transform(shape, from: crs, to: map.workCRS) }
-                featureShapes.append(try repair(projected, file: path, feature: f.index))
+                featureLabel.append(label[f.gridID] ?? 0)
             }
-            guard !ids.isEmpty else { throw PipelineError(.data, "\(path): no Polygon or MultiPolygon feature") }
+            let featureShapes = try earlier.shapes(in: map.workCRS, context: context)
             // Shared weight per (grid, earlier label) pair, from the points inside the evaluated grids.
             let k = map.ids.count, labels = ids.count
             var shared = Array(repeating: 0.0, count: k * labels)
-            var pointLabel: [Int32] = []
+            var pointLabel: [Int?] = []
             if let p = points, p.count > 0 {
                 let located = try geometry(path) { () throws(GeometryError) in
                     try GridLocator.points(x: p.x, y: p.y, in: featureShapes, engine: engine)
                 }
-                pointLabel = located.map { $0 >= 0 ? Int32(featureLabel[Int($0)]) : -1 }
-                for i in 0..<p.count where measured.pointGrid[i] >= 0 && pointLabel[i] >= 0 {
-                    shared[Int(measured.pointGrid[i]) * labels + Int(pointLabel[i])] += Self.weight(p, i)
+                pointLabel = located.map { $0 >= 0 ? featureLabel[Int($0)] : nil }
+                for i in 0..<p.count {
+                    guard let g = measured.pointGrid[i], let l = pointLabel[i] else { continue }
+                    shared[g.index * labels + l] += Self.weight(p, i)
                 }
             }
             let matched = Self.matchHeaviest(shared: shared, grids: k, labels: labels, ids: map.ids, earlierIDs: ids)
             var changedPoints = 0, compared = 0
             var changedWeight = 0.0, totalWeight = 0.0
             if let p = points {
-                for i in 0..<p.count where !measured.pointGrid.isEmpty && measured.pointGrid[i] >= 0 {
+                for i in 0..<p.count where !measured.pointGrid.isEmpty {
+                    guard let g = measured.pointGrid[i] else { continue }
                     let w = Self.weight(p, i)
                     compared += 1
                     totalWeight += w
-                    if matched[Int(measured.pointGrid[i])] != Int(pointLabel[i]) || pointLabel[i] < 0 {
+                    if pointLabel[i] == nil || matched[g.index] != pointLabel[i] {
                         changedPoints += 1
                         changedWeight += w
                     }
@@ -127,18 +127,5 @@ extension EvaluateRun {
             }
         }
         return label
-    }
-}
-
-/// Which of a set of polygons (metres) holds each point; −1 for none.
-enum GridLocator {
-    static func points(x: [Double], y: [Double], in shapes: [MultiPolygon], engine: GeometryEngine) throws(GeometryError) -> [Int32] {
-        let n = shapes.count
-        let zeros = Array(repeating: 0.0, count: n)
-        let set = UnitSet(
-            shapes: shapes, jurisdiction: Array(repeating: 0, count: n), area: zeros, perimeter: zeros,
-            centroidX: zeros, centroidY: zeros, names: Array(repeating: "", count: n),
-            offsets: Array(repeating: 0, count: n + 1), neighbors: [], sharedLength: [])
-        return try engine.assignPoints(x: x, y: y, units: set, lattice: nil)
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import GridGeometry
+import GridModel
+import GridOptimizer
+
+/// The optimizer's answer in the pipeline's terms.
+struct Solution {
+    var result: PartitionResult
+    /// Grid of each unit (the optimizer's `assignment`, typed at this seam).
+    var gridOfUnit: [GridID]
+    var gridsPerJurisdiction: [Int]
+    /// Mean primary weight per grid of each jurisdiction.
+    var meanWeight: [Double]
+    /// The earlier plan, when `--previous` was given.
+    var previous: PreviousPlan?
+}
+
+/// Stage `partition`: runs the optimizer. A plan that misses the tolerance is a failure that says
+/// why, never a silent miss.
+enum OptimizeStage {
+    static func run(_ posed: PosedProblem, aggregated: Aggregated, _ context: PartitionContext) throws(PipelineError) -> Solution {
+        let problem = posed.problem, config = context.config
+        return try context.stage("partition", "optimizing \(problem.gridsPerJurisdiction.reduce(0, +)) grids") {
+            () throws(PipelineError) -> Solution in
+            var result: PartitionResult
+            do throws(PartitionError) {
+                result = try Partitioner.solve(problem)
+                // Balance comes before keeping the earlier map: when holding on to it costs the
+                // tolerance, plan afresh (ids still follow the grids they mostly were).
+                if !result.withinTolerance, problem.previousGrid != nil {
+                    var fresh = problem
+                    fresh.previousGrid = nil
+                    let second = try Partitioner.solve(fresh)
+                    if second.withinTolerance {
+                        context.warn(
+                            Diagnostic(
+                                code: .previousPlanRelaxed, file: config.previousPath ?? "",
+                                message:
+                                    "keeping the earlier grids could not meet ±\(Format.percent(config.toleranceFraction)) (best \(Format.percent(result.maxAbsDeviation))); the grids were drawn afresh and keep the earlier ids where they mostly match"
+                            ))
+                        result = second
+                    }
+                }
+            } catch {
+                throw PipelineError.internalFailure("optimizer: \(error)")
+            }
+            var means: [Double] = []
+            let jCount = problem.gridsPerJurisdiction.count
+            var jWeight = Array(repeating: 0.0, count: jCount)
+            for u in 0..<problem.graph.unitCount {
+                jWeight[Int(problem.graph.jurisdiction[u])] += aggregated.unitWeights[0][u]
+            }
+            for j in 0..<jCount { means.append(jWeight[j] / Double(problem.gridsPerJurisdiction[j])) }
+            for note in result.notes { context.sink(.detail(note)) }
+            if !result.withinTolerance {
+                let why = result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; ")
+                throw PipelineError.data(
+                    "no plan keeps every grid within ±\(Format.percent(config.toleranceFraction)) (best found: \(Format.percent(result.maxAbsDeviation)))\(why)"
+                )
+            }
+            return Solution(
+                result: result, gridOfUnit: result.assignment.map { GridID(rawValue: $0) },
+                gridsPerJurisdiction: problem.gridsPerJurisdiction, meanWeight: means, previous: posed.previous)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import GridGeometry
+import GridModel
+
+/// The inputs in the work CRS (metres), boundaries repaired and merged per jurisdiction.
+struct ProjectedInputs {
+    var workCRS: String
+    /// One shape per jurisdiction, in metres.
+    var jurisdictions: [MultiPolygon]
+    var jurisdictionAreas: [Double]
+    /// Points in metres (same order and weights as read).
+    var points: PointTable
+    /// The `--units` polygons in metres, when given.
+    var givenUnits: GivenUnits?
+    /// Police posts (`--centers`) in metres, with their file (for messages).
+    var centers: PointFile?
+    /// Sub-jurisdiction names in output order.
+    var names: JurisdictionNames
+    /// The points file (for messages) and the CRSs the boundary and points were read in (for hints).
+    var pointsFile: PointFile
+    var boundaryCRS: String
+    var pointsCRS: String
+}
+
+/// The `--units` polygons in the work CRS, repaired, with their names and weights.
+struct GivenUnits {
+    var shapes: [MultiPolygon]
+    var names: [String]
+    /// Input feature index of each given unit.
+    var featureIndex: [Int]
+    /// Weights carried by given units (when there are no points): [k][unit].
+    var weights: [[Double]]?
+}
+
+/// Stage `project`: checks coordinate ranges, chooses the work CRS and projects every input into it,
+/// boundaries repaired and merged per jurisdiction.
+struct ProjectStage {
+    let context: PartitionContext
+    private var config: PartitionConfig { context.config }
+    private var engine: GeometryEngine { context.engine }
+
+    static func run(_ raw: RawInputs, _ context: PartitionContext) throws(PipelineError) -> ProjectedInputs {
+        try context.stage("project", "projecting to a metric CRS") { () throws(PipelineError) -> ProjectedInputs in
+            try ProjectStage(context: context).project(raw)
+        }
+    }
+
+    private func project(_ raw: RawInputs) throws(PipelineError) -> ProjectedInputs {
+        for (j, parts) in raw.jurisdictions.parts.enumerated() {
+            for (p, shape) in parts.enumerated() {
+                try CoordinateCheck.checkShape(
+                    shape, crs: raw.boundaryCRS, file: config.boundaryPath,
+                    feature: raw.jurisdictions.featureIndices[j][p])
+            }
+        }
+        if config.pointsPath != nil {
+            try CoordinateCheck.checkPoints(raw.points, crs: raw.pointsCRS)
+        }
+        let workCRS = try context.workCRS(
+            config.workCRS, shapes: raw.jurisdictions.parts.flatMap { $0 }, crs: raw.boundaryCRS,
+            file: config.boundaryPath)
+        var shapes: [MultiPolygon] = []
+        var areas: [Double] = []
+        for (j, parts) in raw.jurisdictions.parts.enumerated() {
+            var repaired: [MultiPolygon] = []
+            for (p, part) in parts.enumerated() {
+                let feature = raw.jurisdictions.featureIndices[j][p]
+                repaired.append(try context.project(part, from: raw.boundaryCRS, to: workCRS, file: config.boundaryPath, feature: feature))
+            }
+            let merged: MultiPolygon
+            do {
+                merged = repaired.count == 1 ? repaired[0] : try engine.union(repaired)
+                let area = try engine.area(merged)
+                guard area > 0 else {
+                    let name = raw.jurisdictions.names[j]
+                    throw PipelineError.data(
+                        "\(config.boundaryPath): \(name.isEmpty ? "the boundary" : "jurisdiction \(name)") has zero area")
+                }
+                areas.append(area)
+            } catch let e as GeometryError {
+                throw PipelineError.geometry(e, file: config.boundaryPath)
+            } catch let e as PipelineError {
+                throw e
+            } catch {
+                throw PipelineError.internalFailure("\(error)")
+            }
+            shapes.append(merged)
+        }
+        if shapes.count > 1 {
+            shapes = try resolveOverlaps(shapes, names: raw.jurisdictions.names)
+            areas = []
+            for shape in shapes {
+                do throws(GeometryError) {
+                    areas.append(try engine.area(shape))
+                } catch {
+                    throw PipelineError.geometry(error, file: config.boundaryPath)
+                }
+            }
+        }
+        var points = raw.points.table
+        do throws(GeometryError) {
+            if points.count > 0 {
+                try engine.transform(x: &points.x, y: &points.y, from: raw.pointsCRS, to: workCRS)
+            }
+        } catch {
+            throw PipelineError.geometry(error, file: config.pointsPath ?? "")
+        }
+        var result = ProjectedInputs(
+            workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points,
+            names: JurisdictionNames(raw.jurisdictions.names), pointsFile: raw.points,
+            boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS)
+        if var centers = raw.centers {
+            do throws(GeometryError) {
+                try engine.transform(x: &centers.file.table.x, y: &centers.file.table.y, from: centers.crs, to: workCRS)
+            } catch {
+                throw PipelineError.geometry(error, file: centers.file.path)
+            }
+            result.centers = centers.file
+        }
+        if let units = raw.units, let unitsPath = config.unitsPath {
+            try projectUnits(units, crs: raw.unitsCRS, workCRS: workCRS, file: unitsPath, into: &result)
+        }
+        return result
+    }
+
+    /// Station areas that overlap by digitising slivers (under 1% of the smaller one) give the overlap to
+    /// the first in order, with a warning; larger overlaps stop the run naming both.
+    private func resolveOverlaps(_ shapes: [MultiPolygon], names: [String]) throws(PipelineError) -> [MultiPolygon] {
+        do throws(GeometryError) {
+            let labels = names.map { $0.isEmpty ? "the boundary" : $0 }
+            let r = try engine.resolveOverlaps(shapes, names: labels, maxShare: 0.01)
+            for (a, b, area) in r.overlapArea where area > 0 {
+                context.warn(
+                    Diagnostic(
+                        code: .jurisdictionOverlap, file: config.boundaryPath, location: "\(labels[a]) / \(labels[b])",
+                        message: "\(labels[a]) and \(labels[b]) overlap by \(Format.fixed(area, 1)) m²; the overlap stays with \(labels[a])"
+                    ))
+            }
+            return r.shapes
+        } catch {
+            throw PipelineError.data("\(config.boundaryPath): \(error.message)")
+        }
+    }
+
+    private func projectUnits(
+        _ features: [Feature], crs: String, workCRS: String, file: String, into result: inout ProjectedInputs
+    ) throws(PipelineError) {
+        var shapes: [MultiPolygon] = []
+        var names: [String] = []
+        var featureIndex: [Int] = []
+        var weights = Array(repeating: [Double](), count: config.weightFields.count)
+        let weightsFromUnits = config.pointsPath == nil
+        var seen: [String: Int] = [:]
+        for f in features {
+            guard let geometry = f.geometry else { continue }
+            guard let shape = geometry.multiPolygon else {
+                throw PipelineError.data("\(file): feature \(f.index) is a point; units must be polygons (line \(f.line))")
+            }
+            try CoordinateCheck.checkShape(shape, crs: crs, file: file, feature: f.index)
+            var name = "U\(f.index)"
+            if let field = config.unitIdField {
+                guard let text = f[property: field]?.text, !text.isEmpty else {
+                    throw PipelineError.data("\(file): feature \(f.index) has no value for --unit-id \(field) (line \(f.line))")
+                }
+                name = text
+            }
+            if let first = seen[name] {
+                throw PipelineError.data("\(file): feature \(f.index) repeats unit id \(name) of feature \(first)")
+            }
+            seen[name] = f.index
+            if weightsFromUnits {
+                for (k, field) in config.weightFields.enumerated() {
+                    weights[k].append(try Self.unitWeight(f, field: field, file: file))
+                }
+            }
+            shapes.append(try context.project(shape, from: crs, to: workCRS, file: file, feature: f.index))
+            names.append(name)
+            featureIndex.append(f.index)
+        }
+        guard !shapes.isEmpty else { throw PipelineError.data("\(file): no polygon units") }
+        result.givenUnits = GivenUnits(
+            shapes: shapes, names: names, featureIndex: featureIndex, weights: weightsFromUnits ? weights : nil)
+    }
+
+    private static func unitWeight(_ f: Feature, field: String, file: String) throws(PipelineError) -> Double {
+        switch f[property: field] {
+        case .number(let v) where v.isFinite && v >= 0:
+            return v
+        case .string(let s):
+            if let v = Double(s), v.isFinite, v >= 0,
+                s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+" })
+            {
+                return v
+            }
+            throw PipelineError.data("\(file): feature \(f.index) has a non-numeric \(field): \"\(s)\" (line \(f.line))")
+        case .null, .none:
+            throw PipelineError.data("\(file): feature \(f.index) has no \(field) (line \(f.line))")
+        default:
+            throw PipelineError.data("\(file): feature \(f.index) has an invalid \(field) (negative or not a number) (line \(f.line))")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import GridGeometry
+import GridModel
+
+/// What a unit source gets: the station areas and the points, both in the work CRS.
+struct UnitRequest {
+    /// One shape per jurisdiction (metres), in output order, and their areas (m²).
+    var jurisdictions: [MultiPolygon]
+    var jurisdictionAreas: [Double]
+    var names: JurisdictionNames
+    /// The points in metres (for sizing cells by workload); empty without `--points`.
+    var points: PointTable
+    /// Police posts in metres, when given (their count fixes K).
+    var centers: PointTable?
+}
+
+/// The units a source made, ready for the graph.
+struct BuiltUnits {
+    var set: UnitSet
+    /// For hexagons, the lattice that places points quickly; nil otherwise.
+    var lattice: HexLattice?
+    /// Hexagon size actually used (metres); nil for other sources.
+    var cellSizeMetres: Double?
+    /// How `validate` describes the units, e.g. "412 hexagons of 900 m (chosen from the data)".
+    var description: String
+    /// What the source repaired, dropped or filled, as warnings.
+    var diagnostics: [Diagnostic] = []
+}
+
+/// One way of cutting the station areas into the units grids are made of. Hexagons and given units
+/// today; a new source (street blocks) is one new type implementing this, chosen in `UnitsStage`.
+protocol UnitSource {
+    /// The stage line shown while the units are built.
+    var summary: String { get }
+    /// Builds the units. - Throws: `PipelineError` naming the file that caused the failure.
+    func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits
+}
+
+/// Stage `units`: asks the configured source for units, without knowing which it is.
+enum UnitsStage {
+    static func run(_ p: ProjectedInputs, _ context: PartitionContext) throws(PipelineError) -> BuiltUnits {
+        let request = UnitRequest(
+            jurisdictions: p.jurisdictions, jurisdictionAreas: p.jurisdictionAreas, names: p.names,
+            points: p.points, centers: p.centers?.table)
+        return try context.stage("units", nil) { () throws(PipelineError) -> BuiltUnits in
+            let source = self.source(p, request: request, config: context.config)
+            context.announce("units", source.summary)
+            let built = try source.units(request, context: context)
+            for d in built.diagnostics { context.warn(d) }
+            return built
+        }
+    }
+
+    /// The source the configuration asks for: given units when `--units` was read, else hexagons.
+    static func source(_ p: ProjectedInputs, request: UnitRequest, config: PartitionConfig) -> any UnitSource {
+        if let given = p.givenUnits, let path = config.unitsPath {
+            return GivenUnitSource(units: given, file: path)
+        }
+        let size = config.cellSizeMetres ?? HexagonUnitSource.defaultCellSize(request, config: config)
+        return HexagonUnitSource(cellSizeMetres: size, chosenFromData: config.cellSizeMetres == nil, boundaryPath: config.boundaryPath)
+    }
+}

@@ -1,0 +1,164 @@
+import GridGeometry
+import GridIO
+import GridModel
+
+/// A plain record of a finished `partition` run: what every stage produced. The report is built from it.
+struct PartitionRecord {
+    var config: PartitionConfig
+    var inputs: RawInputs
+    var projected: ProjectedInputs
+    var units: BuiltUnits
+    var aggregated: Aggregated
+    var solution: Solution
+    var grids: DissolvedGrids
+    var warnings: [Diagnostic]
+}
+
+/// Stage `write`: builds every output in memory, stages it beside the output folder, then renames
+/// all into place.
+struct WriteStage {
+    let context: PartitionContext
+    private var config: PartitionConfig { context.config }
+
+    static func run(_ record: PartitionRecord, output: OutputFolder, _ context: PartitionContext) throws(PipelineError) -> PartitionOutcome
+    {
+        try WriteStage(context: context).write(record, output: output)
+    }
+
+    private func write(_ record: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
+        let projected = record.projected, units = record.units, a = record.aggregated
+        let solution = record.solution, grids = record.grids
+        let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
+            () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
+            let workCRS = projected.workCRS
+            let set = units.set
+            let gridShapes = try outputShapes(grids.shapes, from: workCRS, layer: "grids")
+            let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
+            var gridFeatures: [OutputFeature] = []
+            for (p, s) in grids.stats.enumerated() {
+                gridFeatures.append(OutputFeature(id: p + 1, properties: s.properties(weightNames: a.weightNames), geometry: gridShapes[p]))
+            }
+            var unitFeatures: [OutputFeature] = []
+            for u in set.area.indices {
+                let g = solution.gridOfUnit[u].index
+                let shape = unitShapes[u]
+                let j = Int(set.jurisdiction[u])
+                unitFeatures.append(
+                    OutputFeature(
+                        id: u + 1,
+                        properties: [
+                            ("unit_id", .string(set.names[u])),
+                            ("grid_id", .string(grids.numbering.ids[g])),
+                            ("jurisdiction", .string(projected.names.name(j))),
+                            ("weight", .number(Format.rounded(a.unitWeights[0][u], 6))),
+                            ("area_km2", .number(Format.rounded(set.area[u] / 1e6, 6))),
+                        ],
+                        geometry: shape))
+            }
+            let pointsCSV = try pointsTable(
+                projected.points, pointUnit: a.pointUnit, solution: solution, numbering: grids.numbering, workCRS: workCRS)
+            var soFar = record
+            soFar.warnings = context.warnings
+            let report = ReportBuilder.partitionReport(soFar)
+            var gridEdges: [(Int, Int)] = []
+            for u in set.area.indices {
+                let gu = grids.numbering.position[solution.gridOfUnit[u].index]
+                for e in Int(set.offsets[u])..<Int(set.offsets[u + 1]) {
+                    let gv = grids.numbering.position[solution.gridOfUnit[Int(set.neighbors[e])].index]
+                    if gu < gv { gridEdges.append((gu, gv)) }
+                }
+            }
+            let html = HTMLReport.render(
+                HTMLPage(
+                    title: "gridplan: \(grids.stats.count) grids", subtitle: "partition \(config.boundaryPath)",
+                    shapes: grids.shapes, borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
+                    colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
+                    weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
+                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report)))
+            let files = [
+                ("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")),
+                ("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")),
+                ("points.csv", pointsCSV),
+                ("report.html", html),
+            ]
+            return (files, report)
+        }
+        // report.json is serialised last so that its timings include the write stage.
+        let finalReport = ReportBuilder.withTimings(report, clock: context.clock)
+        do throws(GridIOError) {
+            for (name, bytes) in files { try output.stage(name: name, bytes: bytes) }
+            try output.stage(name: "report.json", bytes: JSONWriter.serialize(finalReport, pretty: true))
+            try output.commit()
+        } catch {
+            output.discard()
+            throw PipelineError.input(error)
+        }
+        return PartitionOutcome(
+            outputPath: config.outputPath, report: finalReport,
+            summary: ReportBuilder.summaryLines(finalReport, outputPath: config.outputPath))
+    }
+
+    /// points.csv: every input point in input order, with its grid or an empty grid_id when excluded.
+    private func pointsTable(
+        _ points: PointTable, pointUnit: [UnitID?], solution: Solution, numbering: GridNumbering, workCRS: String
+    ) throws(PipelineError) -> [UInt8] {
+        var lon = points.x, lat = points.y
+        if points.count > 0 {
+            do throws(GeometryError) {
+                try context.engine.transform(x: &lon, y: &lat, from: workCRS, to: "EPSG:4326")
+            } catch {
+                throw PipelineError.geometry(error, file: "points.csv")
+            }
+        }
+        var csv = CSVRowWriter(header: ["point_index", "id", "lon", "lat", "grid_id"], reservingRows: points.count)
+        for i in 0..<points.count {
+            let u = pointUnit.isEmpty ? nil : pointUnit[i]
+            csv.int(i)
+            csv.text(points.ids.isEmpty ? "" : points.ids[i])
+            csv.number(lon[i], decimals: 7)
+            csv.number(lat[i], decimals: 7)
+            csv.text(u.map { numbering.ids[solution.gridOfUnit[$0.index].index] } ?? "")
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+}
+
+extension GridStats {
+    /// The grid's properties in grids.geojson and report.json `grids`, in contract order.
+    func properties(weightNames: [String]) -> [(String, JSONValue)] {
+        var props: [(String, JSONValue)] = [
+            ("grid_id", .string(gridID)),
+            ("grid_code", .string(gridCode)),
+            ("jurisdiction", .string(jurisdiction)),
+            ("weight", .number(Format.rounded(weights[0], 6))),
+            ("points", .int(points)),
+            ("units", .int(units)),
+            ("area_km2", .number(Format.rounded(areaKm2, 6))),
+            ("perimeter_km", .number(Format.rounded(perimeterKm, 6))),
+            ("polsby_popper", .number(Format.rounded(polsbyPopper, 6))),
+            ("deviation", .number(Format.rounded(deviation, 6))),
+        ]
+        for k in 1..<max(1, weightNames.count) where k < weights.count {
+            props.append((weightNames[k], .number(Format.rounded(weights[k], 6))))
+        }
+        props.append(("exclaves", .int(exclaves)))
+        return props
+    }
+}
+
+extension WriteStage {
+    /// Shapes as written: lon/lat with 7 decimals, valid after that rounding (a spike or hole thinner
+    /// than the rounding step is snap-rounded away, with a warning counting them), CCW shells.
+    func outputShapes(_ shapes: [MultiPolygon], from workCRS: String, layer: String) throws(PipelineError) -> [MultiPolygon] {
+        let out = try context.geometry(layer) { () throws(GeometryError) in try context.engine.outputShapes(shapes, from: workCRS) }
+        if let first = out.snapped.first {
+            context.warn(
+                Diagnostic(
+                    code: .outputSnapped, file: "\(layer).geojson", location: "feature \(first + 1)",
+                    message: "\(out.snapped.count) \(layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
+                    count: out.snapped.count))
+        }
+        return out.shapes
+    }
+}
