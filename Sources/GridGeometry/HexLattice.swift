@@ -1,3 +1,5 @@
+import GridModel
+
 /// A pointy-top hexagon lattice in the projected work CRS (metres), with the unit table of a unit set.
 ///
 /// Cells are addressed by (col, row) in "odd-r" offset coordinates: odd rows are shifted half a cell
@@ -190,5 +192,37 @@ extension HexLattice {
         let ox = median(whole.map { centroidX[$0.i] - half * Double(2 * $0.col + ($0.row & 1)) })
         let oy = median(whole.map { centroidY[$0.i] - quarter * Double(3 * $0.row) })
         return (w, centimetres(ox), centimetres(oy))
+    }
+}
+
+extension HexLattice {
+    /// `recover(names:area:centroidX:centroidY:)` from unit shapes in metres (planar area and area centroid
+    /// of all parts, holes subtracted).
+    public static func recover(names: [String], shapes: [MultiPolygon]) -> (cellSizeMetres: Double, originX: Double, originY: Double)? {
+        var area: [Double] = [], cx: [Double] = [], cy: [Double] = []
+        for shape in shapes {
+            var a = 0.0, sx = 0.0, sy = 0.0
+            for p in shape.polygons {
+                for ring in p.rings {
+                    guard ring.count >= 6 else { continue }
+                    let x0 = ring[0], y0 = ring[1]
+                    var i = 0
+                    while i + 3 < ring.count {
+                        let xa = ring[i] - x0, ya = ring[i + 1] - y0, xb = ring[i + 2] - x0, yb = ring[i + 3] - y0
+                        let cross: Double = xa * yb - xb * ya
+                        let mx: Double = xa + xb + 3 * x0
+                        let my: Double = ya + yb + 3 * y0
+                        a += cross / 2
+                        sx += mx * cross / 6
+                        sy += my * cross / 6
+                        i += 2
+                    }
+                }
+            }
+            area.append(abs(a))
+            cx.append(a != 0 ? sx / a : .nan)
+            cy.append(a != 0 ? sy / a : .nan)
+        }
+        return recover(names: names, area: area, centroidX: cx, centroidY: cy)
     }
 }

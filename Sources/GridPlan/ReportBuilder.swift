@@ -1,3 +1,4 @@
+import GridGeometry
 import GridIO
 import GridModel
 
@@ -43,11 +44,15 @@ enum ReportBuilder {
             ("points_used", .int(a.pointsUsed)),
             ("points_excluded", .int(a.pointsExcluded)),
             ("total_weight", .number(Format.rounded(totalWeight, 6))),
+            ("boundary_gaps", gapsJSON(record.projected.gaps, threshold: record.config.fillGapsSquareMetres)),
             ("warnings", .array(record.warnings.map(warningJSON))),
         ])
         let pps = stats.map(\.polsbyPopper)
-        let contiguous = zip(grids.numbering.order, stats).filter { g, s in
-            s.exclaves <= (solution.result.exclaveParts.indices.contains(g) ? solution.result.exclaveParts[g] : 0)
+        // Counted from the dissolved shapes as evaluate counts them: one piece, or several parts. Parts the
+        // optimizer did not declare as island exclaves would be a broken grid (never expected).
+        let onePiece = stats.filter { $0.exclaves == 0 }.count
+        let undeclared = zip(grids.numbering.order, stats).filter { g, s in
+            s.exclaves > (solution.result.exclaveParts.indices.contains(g) ? solution.result.exclaveParts[g] : 0)
         }.count
         var summary: [(String, JSONValue)] = [
             ("grids", .int(stats.count)),
@@ -57,8 +62,10 @@ enum ReportBuilder {
             ("max_weight", .number(Format.rounded(stats.map { $0.weights[0] }.max() ?? 0, 6))),
             ("max_abs_deviation", .number(Format.rounded(stats.map { abs($0.deviation) }.max() ?? 0, 6))),
             ("within_tolerance", .bool(solution.result.withinTolerance)),
-            ("contiguous_grids", .int(contiguous)),
+            ("contiguous_grids", .int(onePiece)),
+            ("grids_with_exclaves", .int(stats.count - onePiece)),
             ("exclaves", .int(stats.reduce(0) { $0 + $1.exclaves })),
+            ("split_grids", .int(undeclared)),
             ("mean_polsby_popper", .number(Format.rounded(pps.reduce(0, +) / Double(max(1, pps.count)), 6))),
             ("min_polsby_popper", .number(Format.rounded(pps.min() ?? 0, 6))),
             ("cut_edges", .int(solution.result.cutEdges)),
@@ -155,7 +162,7 @@ enum ReportBuilder {
             ("Mean weight", Format.fixed(s("mean_weight"), 1)),
             ("Weight range", "\(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1))"),
             ("Max |deviation|", Format.percent(s("max_abs_deviation"))),
-            ("Contiguous grids", "\(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0))"),
+            ("Contiguity", contiguityText(report)),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points used / excluded", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(i("points_excluded"), 0))"),
         ]
@@ -173,12 +180,43 @@ enum ReportBuilder {
             "grids:            \(Format.fixed(s("grids"), 0)) from \(Format.fixed(s("units"), 0)) units",
             "weight per grid:  \(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1)) (mean \(Format.fixed(s("mean_weight"), 1)))",
             "max |deviation|:  \(Format.percent(s("max_abs_deviation"))) (tolerance \(Format.percent(number(value(report, "parameters", "tolerance")))))",
-            "contiguous:       \(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0)) grids (\(Format.fixed(s("exclaves"), 0)) island part(s) attached)",
+            "contiguous:       \(contiguityText(report))",
             "compactness:      Polsby-Popper mean \(Format.fixed(s("mean_polsby_popper"), 3)), min \(Format.fixed(s("min_polsby_popper"), 3))",
             "points:           \(Format.fixed(i("points_used"), 0)) used, \(Format.fixed(i("points_excluded"), 0)) excluded",
             "warnings:         \(Format.fixed(warnings, 0)) (details in report.json)",
             "time:             \(Format.fixed(number(value(report, "timings_s", "total")), 2)) s",
             "written to:       \(outputPath)/",
         ]
+    }
+}
+
+extension ReportBuilder {
+    /// "N in one piece, M with declared island parts" (partition) or "… with several parts" (evaluate,
+    /// which cannot know which parts are islands), the same count either way.
+    static func contiguityText(_ report: JSONValue) -> String {
+        let s = { (key: String) in number(value(report, "summary", key)) }
+        let several = s("grids_with_exclaves")
+        var text = "\(Format.fixed(s("contiguous_grids"), 0)) in one piece"
+        if value(report, "summary", "split_grids") != nil {
+            text += ", \(Format.fixed(several, 0)) with declared island parts"
+            if s("split_grids") > 0 { text += " (\(Format.fixed(s("split_grids"), 0)) split: a bug, please report)" }
+        } else {
+            text += ", \(Format.fixed(several, 0)) with several parts"
+        }
+        return text
+    }
+}
+
+extension ReportBuilder {
+    /// Holes of the station areas' union: all of them, and those filled below the threshold (m²).
+    static func gapsJSON(_ g: StationGaps, threshold: Double) -> JSONValue {
+        .object([
+            ("count", .int(g.count)),
+            ("total_m2", .number(Format.rounded(g.totalArea, 1))),
+            ("largest_m2", .number(Format.rounded(g.largestArea, 1))),
+            ("fill_threshold_m2", .number(threshold)),
+            ("filled", .int(g.filledCount)),
+            ("filled_m2", .number(Format.rounded(g.filledArea, 1))),
+        ])
     }
 }

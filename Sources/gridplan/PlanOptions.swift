@@ -10,7 +10,7 @@ enum PlanOptions {
 
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
-        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads", "out", "force", "previous", "centers",
+        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "fill-gaps", "code-prefix", "time-limit", "seed", "threads", "out", "force", "previous", "centers",
     ]
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
 
@@ -77,6 +77,7 @@ enum PlanOptions {
         if c.target != nil && c.grids == nil { config.gridCount = nil }
         if c.grids != nil && c.target == nil { config.targetWeight = nil }
         config.toleranceFraction = try number("tolerance", c.tolerance) ?? 0.05
+        config.fillGapsSquareMetres = try number("fill-gaps", c.fillGaps) ?? config.fillGapsSquareMetres
         config.inputCRS = try pick(c.inputCRS, "input-crs")
         config.boundaryCRS = try pick(c.boundaryCRS, "boundary-crs")
         config.pointsCRS = try pick(c.pointsCRS, "points-crs")
