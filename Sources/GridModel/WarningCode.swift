@@ -15,6 +15,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     case outputSnapped = "OUTPUT_SNAPPED"
     // Coordinate reference systems.
     case crsFromFile = "CRS_FROM_FILE"
+    case crsOverridden = "CRS_OVERRIDDEN"
     case crsSuspectGCJ02 = "CRS_SUSPECT_GCJ02"
     case coordinatesSwappedSuspect = "COORDINATES_SWAPPED_SUSPECT"
     // Boundary and jurisdictions.

@@ -1,7 +1,10 @@
 import GridModel
 
-/// Which CRS an input file is in: the declared `--input-crs`, else the file's legacy `crs` member,
-/// else EPSG:4326. A declaration that contradicts the file is an error, never a silent override.
+/// Which CRS an input file is in: the declaration on the command line (`--boundary-crs` and the like,
+/// else `--input-crs`), else the file's legacy `crs` member, else EPSG:4326.
+///
+/// A declaration wins over the file's member, as GDAL's `-s_srs` does: GCJ-02 data exported by QGIS or
+/// GDAL is labelled CRS84 because no GIS tool knows GCJ-02. When they differ, `CRS_OVERRIDDEN` names both.
 ///
 /// Shared by `partition`, `validate` and `evaluate`.
 enum InputCRS {
@@ -10,7 +13,10 @@ enum InputCRS {
     ) throws(PipelineError) -> String {
         if let declared {
             if let fileCRS, CRSName.canonical(fileCRS) != CRSName.canonical(declared) {
-                throw PipelineError.data("\(file): the file declares its CRS as \(fileCRS) but --input-crs says \(declared); remove one of them")
+                warn(
+                    Diagnostic(
+                        code: .crsOverridden, file: file,
+                        message: "the file says its CRS is \(fileCRS); read as \(declared), as declared on the command line"))
             }
             return CRSName.canonical(declared)
         }
