@@ -59,7 +59,7 @@ enum HTMLReport {
             h += "<td\(bad ? " class=\"bad\"" : "")>\(Format.percent(s.deviation))</td>"
             for k in 1..<max(1, s.weights.count) { h += "<td>\(Format.fixed(s.weights[k], 1))</td>" }
             h += "<td>\(s.points)</td><td>\(s.units)</td><td>\(Format.fixed(s.areaKm2, 3))</td><td>\(Format.fixed(s.polsbyPopper, 3))</td>"
-            h += "<td\(s.exclaves > 0 ? " class=\"bad\"" : "")>\(s.exclaves)</td>"
+            h += "<td>\(s.exclaves)</td>"
             for (_, values) in page.extraColumns { h += "<td>\(escape(values.indices.contains(g) ? values[g] : ""))</td>" }
             h += "</tr>\n"
         }

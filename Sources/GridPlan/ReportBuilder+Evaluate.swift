@@ -41,6 +41,9 @@ extension ReportBuilder {
             ("max_abs_deviation", .number(Format.rounded(stats.map { abs($0.deviation) }.max() ?? 0, 6))),
             ("grids_within_tolerance", .int(stats.filter { abs($0.deviation) <= c.toleranceFraction + 1e-12 }.count)),
             ("weight_cv", .number(Format.rounded(cv(primary), 6))),
+        ]
+        summary += countySpread(stats)
+        summary += [
             ("contiguous_grids", .int(m.parts.filter { $0 == 1 }.count)),
             ("grids_with_exclaves", .int(m.parts.filter { $0 > 1 }.count)),
             ("exclaves", .int(stats.reduce(0) { $0 + $1.exclaves })),

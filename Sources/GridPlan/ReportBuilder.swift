@@ -62,6 +62,9 @@ enum ReportBuilder {
             ("max_weight", .number(Format.rounded(stats.map { $0.weights[0] }.max() ?? 0, 6))),
             ("max_abs_deviation", .number(Format.rounded(stats.map { abs($0.deviation) }.max() ?? 0, 6))),
             ("within_tolerance", .bool(solution.result.withinTolerance)),
+        ]
+        summary += countySpread(stats)
+        summary += [
             ("contiguous_grids", .int(onePiece)),
             ("grids_with_exclaves", .int(stats.count - onePiece)),
             ("exclaves", .int(stats.reduce(0) { $0 + $1.exclaves })),
@@ -218,5 +221,31 @@ extension ReportBuilder {
             ("filled", .int(g.filledCount)),
             ("filled_m2", .number(Format.rounded(g.filledArea, 1))),
         ])
+    }
+}
+
+extension ReportBuilder {
+    /// Balance across station areas: each grid against the county-wide mean (a station whose grids all
+    /// weigh twice the county mean is within ±5% of its own mean, not of the county's), and the spread of
+    /// the stations' own means. Same keys for partition and evaluate.
+    static func countySpread(_ stats: [GridStats]) -> [(String, JSONValue)] {
+        let weights = stats.map { $0.weights[0] }
+        let mean = weights.reduce(0, +) / Double(max(1, weights.count))
+        guard mean > 0 else { return [("county_max_abs_deviation", .number(0)), ("station_spread", .number(0))] }
+        let worst = weights.map { abs($0 - mean) / mean }.max() ?? 0
+        var stations: [(name: String, total: Double, count: Int)] = []
+        for s in stats {
+            if let k = stations.firstIndex(where: { $0.name == s.jurisdiction }) {
+                stations[k].total += s.weights[0]
+                stations[k].count += 1
+            } else {
+                stations.append((s.jurisdiction, s.weights[0], 1))
+            }
+        }
+        let spread = stations.map { abs($0.total / Double($0.count) - mean) / mean }.max() ?? 0
+        return [
+            ("county_max_abs_deviation", .number(Format.rounded(worst, 6))),
+            ("station_spread", .number(Format.rounded(spread, 6))),
+        ]
     }
 }

@@ -74,7 +74,8 @@ struct WriteStage {
                     shapes: grids.shapes, borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
                     colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
                     weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
-                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report)))
+                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report),
+                    posts: posts(projected.centers?.table)))
             let files = [
                 ("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")),
                 ("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")),
@@ -160,5 +161,13 @@ extension WriteStage {
                     count: out.snapped.count))
         }
         return out.shapes
+    }
+}
+
+extension WriteStage {
+    /// Police posts (metres) for the map.
+    func posts(_ table: PointTable?) -> [(x: Double, y: Double)] {
+        guard let t = table else { return [] }
+        return (0..<t.count).map { (t.x[$0], t.y[$0]) }
     }
 }
