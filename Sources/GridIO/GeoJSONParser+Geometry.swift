@@ -2,11 +2,11 @@ import GridModel
 
 extension GeoJSONParser {
     /// The geometry types gridplan reads.
-    enum GeometryKind { case point, multiPoint, polygon, multiPolygon }
+    enum GeometryKind { case point, multiPoint, polygon, multiPolygon, lineString, multiLineString }
 
     /// Reads a geometry object or null at the current position. Returns nil for null and for
     /// empty coordinates (counted as `GEOMETRY_EMPTY`). In point mode, lines and polygons are skipped
-    /// (nil, with `featGeometrySkipped` set).
+    /// (nil, with `featGeometrySkipped` set). Lines are read only in line mode (barrier files).
     mutating func parseGeometry(topLevel: Bool) throws(GridIOError) -> FeatureGeometry? {
         s.skipWhitespace()
         if s.current == UInt8(ascii: "n") {
@@ -15,7 +15,8 @@ extension GeoJSONParser {
         }
         guard s.current == UInt8(ascii: "{") else { throw s.error("expected a geometry object or null, found \(s.foundText)") }
         guard let type = try peekType() else { throw s.error("the geometry has no \"type\" member") }
-        let expected = pointMode ? "Point or MultiPoint" : "Polygon or MultiPolygon"
+        let expected =
+            pointMode ? "Point or MultiPoint" : lineMode ? "LineString, MultiLineString, Polygon or MultiPolygon" : "Polygon or MultiPolygon"
         if pointMode && ["LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"].contains(type) {
             // A point file's other geometries are skipped and counted (GEOMETRY_SKIPPED), as nulls are.
             featGeometrySkipped = type
@@ -28,6 +29,8 @@ extension GeoJSONParser {
         case "MultiPoint": kind = .multiPoint
         case "Polygon": kind = .polygon
         case "MultiPolygon": kind = .multiPolygon
+        case "LineString" where lineMode: kind = .lineString
+        case "MultiLineString" where lineMode: kind = .multiLineString
         case "LineString", "MultiLineString", "GeometryCollection":
             throw s.error("\(type) is not supported; expected \(expected)")
         default:
@@ -94,7 +97,42 @@ extension GeoJSONParser {
                 polygons.append(p)
             }
             return polygons.isEmpty ? nil : .multiPolygon(MultiPolygon(polygons: polygons))
+        case .lineString:
+            if isEmptyArray() { return nil }
+            return .multiLineString([try readLine(number: nil)])
+        case .multiLineString:
+            var lines: [[Double]] = []
+            try s.beginArray("an array of lines")
+            var first = true
+            while try s.nextElement(&first) {
+                if isEmptyArray() { continue }  // an empty member adds nothing
+                lines.append(try readLine(number: lines.count + 1))
+            }
+            return lines.isEmpty ? nil : .multiLineString(lines)
         }
+    }
+
+    /// Reads a line (array of at least 2 positions). `number` is its 1-based place in a MultiLineString,
+    /// for messages.
+    mutating func readLine(number: Int?) throws(GridIOError) -> [Double] {
+        let startLine = s.line
+        let start = s.pos
+        try s.beginArray("a line (array of positions)")
+        var first = true
+        var xy: [Double] = []
+        while try s.nextElement(&first) {
+            let (x, y) = try readPosition()
+            xy.append(x)
+            xy.append(y)
+        }
+        if xy.count / 2 < 2 {
+            let name = number.map { "line \($0) of the MultiLineString" } ?? "the LineString"
+            let loc = s.line == startLine ? s.location(at: start) : "feature \(s.featureIndex ?? 0), line \(startLine)"
+            throw GridIOError(
+                file: file, message: "\(name) has \(xy.count / 2) position(s); a line needs at least 2", location: loc,
+                kind: .badData)
+        }
+        return xy
     }
 
     /// True (and consumed) when the value at the current position is `[]`.

@@ -112,6 +112,8 @@ extension GeoJSONParser {
             let n = xy.count / 2
             let share = featWeights.map { $0 / Double(n) }
             for i in 0..<n { points.append(x: xy[2 * i], y: xy[2 * i + 1], id: id, weights: share, source: source) }
+        case .multiLineString:
+            throw featureError("line geometry in a point file; expected Point or MultiPoint", index: index, line: line)
         case .polygon, .multiPolygon:
             throw featureError("polygon geometry in a point file; expected Point or MultiPoint", index: index, line: line)
         }

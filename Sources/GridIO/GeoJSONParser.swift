@@ -10,6 +10,8 @@ struct GeoJSONParser {
     var s: JSONScanner
     /// True when reading a point file: no `Feature` values are built.
     let pointMode: Bool
+    /// True when reading a barrier file: LineString and MultiLineString are accepted besides polygons.
+    var lineMode = false
 
     var features: [Feature] = []
     var crs: String?

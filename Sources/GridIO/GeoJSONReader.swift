@@ -43,6 +43,21 @@ public enum GeoJSONReader {
         return GeoJSONDocument(features: features, crs: parser.crs, diagnostics: parser.diagnostics.diagnostics(file: file))
     }
 
+    /// Barrier files (streets, railways, rivers): like polygon files, but LineString and MultiLineString
+    /// features are read too (`FeatureGeometry.multiLineString`; a LineString is one line). A line needs at
+    /// least 2 positions; empty coordinates are taken as null (`GEOMETRY_EMPTY`), as for polygons.
+    public static func readLines(path: String) throws(GridIOError) -> GeoJSONDocument {
+        try readLines(bytes: InputFile.load(path: path), file: path)
+    }
+
+    /// Barrier files from memory; `file` names the source in messages.
+    public static func readLines(bytes: [UInt8], file: String) throws(GridIOError) -> GeoJSONDocument {
+        var parser = try parse(bytes, file: file, pointMode: false, lineMode: true, idField: nil, weightFields: [])
+        let features = parser.features
+        parser.features = []
+        return GeoJSONDocument(features: features, crs: parser.crs, diagnostics: parser.diagnostics.diagnostics(file: file))
+    }
+
     /// Point files (up to millions of points): streams into flat arrays, extracts only the id and
     /// weight fields, never builds a Feature per point.
     ///
@@ -75,8 +90,9 @@ public enum GeoJSONReader {
         return (parser.points, parser.crs, parser.diagnostics.diagnostics(file: file))
     }
 
-    private static func parse(_ bytes: [UInt8], file: String, pointMode: Bool, idField: String?, weightFields: [String])
-        throws(GridIOError) -> GeoJSONParser
+    private static func parse(
+        _ bytes: [UInt8], file: String, pointMode: Bool, lineMode: Bool = false, idField: String?, weightFields: [String]
+    ) throws(GridIOError) -> GeoJSONParser
     {
         let result: Result<GeoJSONParser, GridIOError> = bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress, !buf.isEmpty else {
@@ -87,6 +103,7 @@ public enum GeoJSONReader {
                 try UTF8Validation.check(buf, from: start, file: file)
                 let scanner = JSONScanner(base: base, count: buf.count, start: start, file: file, maxDepth: maxDepth)
                 var parser = GeoJSONParser(scanner: scanner, pointMode: pointMode, idField: idField, weightFields: weightFields)
+                parser.lineMode = lineMode
                 if pointMode { parser.points.reserveCapacity(min(buf.count / 40, 1 << 26)) }
                 try parser.parseDocument()
                 return .success(parser)

@@ -5,14 +5,23 @@ public enum FeatureGeometry: Sendable, Hashable {
     case multiPoint([Double])
     case polygon(Polygon)
     case multiPolygon(MultiPolygon)
+    /// Lines (barrier files only): each interleaved `[x0, y0, x1, y1, …]` with at least 2 positions.
+    /// A LineString is one line.
+    case multiLineString([[Double]])
 
-    /// The polygonal content as a MultiPolygon, or nil for points.
+    /// The polygonal content as a MultiPolygon, or nil for points and lines.
     public var multiPolygon: MultiPolygon? {
         switch self {
         case .polygon(let p): return MultiPolygon(p)
         case .multiPolygon(let m): return m
-        case .point, .multiPoint: return nil
+        case .point, .multiPoint, .multiLineString: return nil
         }
+    }
+
+    /// The lines of a LineString/MultiLineString, or nil for other geometries.
+    public var lines: [[Double]]? {
+        if case .multiLineString(let l) = self { return l }
+        return nil
     }
 }
 

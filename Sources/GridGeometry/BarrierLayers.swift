@@ -1,0 +1,63 @@
+import GridModel
+
+/// Lines and areas that unit edges should follow or must not cross (projected metres).
+///
+/// Lines are interleaved `[x0, y0, x1, y1, …]` with at least 2 positions, in the work CRS.
+public struct BarrierLayers: Sendable {
+    /// Lines grid edges should follow (streets, railways; polygon outlines given as `--barriers`):
+    /// units on their two sides stay neighbours.
+    public var soft: [[Double]]
+    /// Lines no grid may cross (a fenced expressway): units on their two sides are neighbours only where a
+    /// soft line crosses them (a bridge link).
+    public var hardLines: [[Double]]
+    /// Areas that are not patrol land (water): zero-weight units that join one adjacent grid and never link
+    /// the two banks, except through a soft line crossing them (a bridge link).
+    public var hardAreas: [MultiPolygon]
+
+    public init(soft: [[Double]] = [], hardLines: [[Double]] = [], hardAreas: [MultiPolygon] = []) {
+        self.soft = soft
+        self.hardLines = hardLines
+        self.hardAreas = hardAreas
+    }
+
+    public var isEmpty: Bool { soft.isEmpty && hardLines.isEmpty && hardAreas.isEmpty }
+}
+
+/// How blocks are made from barrier lines (metres, m²).
+public struct BlockOptions: Sendable {
+    /// Line ends closer than this to other linework (but not on it) are joined to it.
+    public var snapMetres = 1.0
+    /// Faces smaller than this are slivers, merged into a neighbour of their station.
+    public var sliverAreaM2 = 100.0
+    /// Faces thinner than this (2·area / perimeter) are slivers too.
+    public var sliverWidthMetres = 5.0
+    /// Blocks heavier than this are split on the square lattice until each piece is at most this heavy
+    /// (or a cell is `minCellMetres` wide). `.infinity`: never split.
+    public var maxUnitWeight = Double.infinity
+    /// Smallest lattice cell side.
+    public var minCellMetres = 25.0
+
+    public init(maxUnitWeight: Double = .infinity) {
+        self.maxUnitWeight = maxUnitWeight
+    }
+}
+
+/// Counts from building blocks, for the report and for tests.
+public struct BlockReport: Sendable, Equatable {
+    /// Faces of the noded linework inside the jurisdictions (first pass, before sliver merging).
+    public var rawFaces = 0
+    /// Land faces merged into a neighbour because they were slivers.
+    public var sliversMerged = 0
+    /// Land blocks after sliver merging.
+    public var blocks = 0
+    /// Blocks heavier than `maxUnitWeight`, split on the lattice.
+    public var heavyBlocks = 0
+    /// Water (hard-area) units.
+    public var waterUnits = 0
+    /// Line ends joined to nearby linework.
+    public var snappedEnds = 0
+    /// Links across hard barriers where a soft line crosses them.
+    public var bridgeLinks = 0
+
+    public init() {}
+}

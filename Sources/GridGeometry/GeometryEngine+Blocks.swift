@@ -1,0 +1,157 @@
+import GridModel
+
+/// Street blocks as units: station areas cut by barrier lines (projected metres, m²).
+extension GeometryEngine {
+    /// Units that are the blocks between barrier lines, split where heavy, with rook adjacency and, per edge,
+    /// how much of it lies on a barrier line.
+    ///
+    /// 1. All barrier lines, hard-area outlines and jurisdiction outlines are noded together and polygonized
+    ///    (dangling ends vanish); a line end closer than `snapMetres` to other linework is first joined to it.
+    ///    Faces outside every jurisdiction are dropped; a face inside a hard area is water.
+    /// 2. Slivers (land faces under `sliverAreaM2` or thinner than `sliverWidthMetres`, as 2·area/perimeter)
+    ///    are merged, smallest first, into the neighbour of their jurisdiction with which they share the most
+    ///    boundary (never across a hard line, never into water): the remaining groups are the blocks.
+    /// 3. Points are placed in blocks; a block heavier than `maxUnitWeight` is cut by the lines of a quadtree
+    ///    on one jurisdiction-wide square lattice (only cells still too heavy are halved), and everything is
+    ///    noded again, so the pieces and their neighbours share exact edges.
+    /// 4. Units are the connected parts of (block, lattice cell). Land units are neighbours when they share
+    ///    boundary of positive length that is not on a hard line; each water unit is linked to the one land
+    ///    unit of its jurisdiction it shares most boundary with (so it joins that unit's grid and never links
+    ///    two banks); land units touching one soft line where it crosses a hard line or water get a bridge link
+    ///    (shared length 0).
+    ///
+    /// Units are ordered land first (by jurisdiction, block, lattice cell), then water. Points lying exactly on
+    /// a shared edge (a third of crimes lie on a street centreline) are placed, by `assignPoints`, in the
+    /// lowest-index unit that covers them: the same input always gives the same side.
+    /// - Complexity: two GEOS nodings of all lines, one point-in-polygon test per face and per point.
+    public func blockUnits(
+        jurisdictions: [MultiPolygon], barriers: BarrierLayers, pointX: [Double], pointY: [Double], pointWeight: [Double],
+        options: BlockOptions
+    ) throws(GeometryError) -> BlockUnits {
+        guard pointX.count == pointY.count, pointWeight.isEmpty || pointWeight.count == pointX.count else {
+            throw GeometryError("blockUnits: \(pointX.count) x, \(pointY.count) y and \(pointWeight.count) weights")
+        }
+        var report = BlockReport()
+        var build = try BlockLinework(engine: self, jurisdictions: jurisdictions, barriers: barriers, options: options)
+        report.snappedEnds = build.snapped
+
+        // Pass 1: faces, slivers, blocks.
+        let first = try LineArrangement(lines: try build.geometries(), in: geos)
+        let station1 = try build.station(of: first)
+        let water1 = try build.isWater(first, station: station1)
+        let kinds1 = build.kinds(first)
+        report.rawFaces = station1.filter { $0 >= 0 }.count
+        var merge = SliverMerge(first, station: station1, water: water1, kinds: kinds1, options: options)
+        report.sliversMerged = merge.merged
+        let groups = merge.groups()
+        report.blocks = groups.list.filter { !$0.water }.count
+        report.waterUnits = 0
+
+        // Weights per block from the points, then a quadtree for each heavy block.
+        let faceOfPoint = try facesCovering(first, station: station1, x: pointX, y: pointY)
+        var members = [[Int]](repeating: [], count: groups.list.count)
+        var weight = [Double](repeating: 0, count: groups.list.count)
+        for (p, f) in faceOfPoint.enumerated() where f >= 0 {
+            let g = groups.ofFace[f]
+            guard g >= 0 else { continue }
+            members[Int(g)].append(p)
+            weight[Int(g)] += pointWeight.isEmpty ? 1 : pointWeight[p]
+        }
+        var trees: [BlockQuadtree?] = Array(repeating: nil, count: groups.list.count)
+        let (ox, oy, root) = build.lattice(minCell: options.minCellMetres)
+        for g in groups.list.indices where !groups.list[g].water && weight[g] > options.maxUnitWeight {
+            var tree = BlockQuadtree(originX: ox, originY: oy, rootSize: root)
+            let m = members[g]
+            tree.build(
+                x: m.map { pointX[$0] }, y: m.map { pointY[$0] }, w: m.map { pointWeight.isEmpty ? 1 : pointWeight[$0] },
+                limit: options.maxUnitWeight, minCell: options.minCellMetres)
+            guard !tree.crossLines().isEmpty else { continue }
+            let shape = try unionOfCoverage(
+                groups.list[g].faces.map { first.faces[$0] }, expectedArea: groups.list[g].faces.reduce(0) { $0 + first.area[$1] })
+            var lines: [Geometry] = []
+            for l in tree.crossLines() { lines.append(try Geometry.line(l, in: geos)) }
+            let clipped = try Geometry.collection(lines, in: geos).intersection(shape)
+            build.addLattice(try clipped.lineCoordinates())
+            trees[g] = tree
+            report.heavyBlocks += 1
+        }
+
+        // Pass 2 (only when something was split): faces of blocks and lattice lines together.
+        let final: LineArrangement
+        var key: [UnitKey?]
+        if report.heavyBlocks == 0 {
+            final = first
+            key = (0..<first.count).map { f in groups.ofFace[f] >= 0 ? UnitKey(group: groups.ofFace[f], cell: nil) : nil }
+        } else {
+            final = try LineArrangement(lines: try build.geometries(), in: geos)
+            let station2 = try build.station(of: final)
+            let face1 = try facesCovering(first, station: station1, x: final.insideX, y: final.insideY)
+            key = [UnitKey?](repeating: nil, count: final.count)
+            var pending: [Int] = []
+            for f in 0..<final.count where station2[f] >= 0 {
+                guard face1[f] >= 0, groups.ofFace[face1[f]] >= 0 else {
+                    pending.append(f)
+                    continue
+                }
+                let g = groups.ofFace[face1[f]]
+                key[f] = UnitKey(group: g, cell: trees[Int(g)]?.leaf(final.insideX[f], final.insideY[f]))
+            }
+            Self.fill(pending, final, &key)
+        }
+        let kinds = build.kinds(final)
+        return try assembleBlocks(final, key: key, kinds: kinds, groups: groups, report: report)
+    }
+
+    /// For each (x, y), the lowest-index face of a jurisdiction that covers it, or -1.
+    func facesCovering(_ a: LineArrangement, station: [Int32], x: [Double], y: [Double]) throws(GeometryError) -> [Int] {
+        let tree = try STRtree(in: geos)
+        for f in 0..<a.count where station[f] >= 0 { tree.insert(a.faces[f], id: f) }
+        var prepared = [PreparedGeometry?](repeating: nil, count: a.count)
+        var out = [Int](repeating: -1, count: x.count)
+        for i in x.indices where x[i].isFinite && y[i].isFinite {
+            let pt = try Geometry.point(x: x[i], y: y[i], in: geos)
+            for f in tree.query(pt) {
+                let p: PreparedGeometry
+                if let q = prepared[f] {
+                    p = q
+                } else {
+                    p = try PreparedGeometry(a.faces[f])
+                    prepared[f] = p
+                }
+                if try p.covers(pt) {
+                    out[i] = f
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// Faces that fell between passes take the key of the neighbour they share most boundary with, in rounds.
+    static func fill(_ pending: [Int], _ a: LineArrangement, _ key: inout [UnitKey?]) {
+        var pending = pending
+        while !pending.isEmpty {
+            var next: [Int] = [], moves: [(Int, UnitKey)] = []
+            for f in pending {
+                var best: (UnitKey, Double)?
+                var tally: [(UnitKey, Double)] = []
+                for s in a.segments(of: f) {
+                    let g = a.other(Int(s), f)
+                    guard g >= 0, let k = key[g] else { continue }
+                    if let i = tally.firstIndex(where: { $0.0 == k }) { tally[i].1 += a.length[Int(s)] } else { tally.append((k, a.length[Int(s)])) }
+                }
+                for t in tally where best == nil || t.1 > (best?.1 ?? 0) { best = t }
+                if let best { moves.append((f, best.0)) } else { next.append(f) }
+            }
+            if moves.isEmpty { return }
+            for (f, k) in moves { key[f] = k }
+            pending = next
+        }
+    }
+}
+
+/// Which unit a final face belongs to: its block and, for split blocks, its lattice cell.
+struct UnitKey: Hashable {
+    var group: Int32
+    var cell: BlockQuadtree.Cell?
+}

@@ -1,0 +1,153 @@
+import GridModel
+import Testing
+
+@testable import GridGeometry
+
+@Suite("street blocks as units") struct BlockUnitsTests {
+    let engine: GeometryEngine
+    init() throws { engine = try GeometryEngine() }
+
+    static func line(_ xy: [Double]) -> [Double] {
+        xy.enumerated().map { $0.offset % 2 == 0 ? $0.element + Fixtures.x0 : $0.element + Fixtures.y0 }
+    }
+
+    /// Two 2 km stations side by side (border x = 2000), streets at x = 1000, 2003 (3 m off the border:
+    /// slivers), 3000 and y = 1000, a street ending 0.5 m short of y = 1000 (near-miss), a dangling street,
+    /// a river band 1400 ≤ y ≤ 1500 crossed by the x = 1000 street (a bridge), and 400 points heaped in
+    /// the south-west block.
+    static var town: (stations: [MultiPolygon], barriers: BarrierLayers, x: [Double], y: [Double]) {
+        let stations = [
+            MultiPolygon(Polygon(rings: [Fixtures.rect(0, 0, 2_000, 2_000)])),
+            MultiPolygon(Polygon(rings: [Fixtures.rect(2_000, 0, 4_000, 2_000)])),
+        ]
+        var b = BarrierLayers()
+        b.soft = [
+            line([1_000, -100, 1_000, 2_100]), line([2_003, -100, 2_003, 2_100]), line([3_000, -100, 3_000, 2_100]),
+            line([-100, 1_000, 4_100, 1_000]), line([500, -50, 500, 999.5]), line([1_500, 200, 1_500, 600]),
+        ]
+        b.hardAreas = [MultiPolygon(Polygon(rings: [Fixtures.rect(-100, 1_400, 4_100, 1_500)]))]
+        var x: [Double] = [], y: [Double] = []
+        for i in 0..<20 {
+            for j in 0..<20 {
+                x.append(Fixtures.x0 + 600 + Double(i) * 19.5)
+                y.append(Fixtures.y0 + 100 + Double(j) * 19.5)
+            }
+        }
+        return (stations, b, x, y)
+    }
+
+    func build() throws -> BlockUnits {
+        let t = Self.town
+        return try engine.blockUnits(
+            jurisdictions: t.stations, barriers: t.barriers, pointX: t.x, pointY: t.y, pointWeight: [],
+            options: BlockOptions(maxUnitWeight: 20))
+    }
+
+    @Test("block areas add up to the station areas and every block is a valid polygon")
+    func areasAndValidity() throws {
+        let b = try build()
+        var sum = [0.0, 0.0]
+        for u in 0..<b.units.count {
+            sum[Int(b.units.jurisdiction[u])] += b.units.area[u]
+            let g = try engine.geometry(b.units.shapes[u])
+            #expect(try g.isValid(), "unit \(b.units.names[u]) is valid")
+            #expect(b.units.shapes[u].polygons.count == 1, "unit \(b.units.names[u]) is one polygon")
+        }
+        #expect(abs(sum[0] - 4e6) <= 1e-6 * 4e6)
+        #expect(abs(sum[1] - 4e6) <= 1e-6 * 4e6)
+    }
+
+    @Test("adjacency is symmetric and the contacts equal the shared boundaries recomputed with GEOS")
+    func adjacencyExact() throws {
+        let b = try build()
+        let u = b.units
+        for a in 0..<u.count {
+            for e in Int(u.offsets[a])..<Int(u.offsets[a + 1]) {
+                let v = Int(u.neighbors[e])
+                let back = Array(u.neighbors(of: v)).firstIndex(of: Int32(a))
+                #expect(back != nil, "edge \(a)–\(v) is symmetric")
+                if let back { #expect(u.sharedLength[Int(u.offsets[v]) + back] == u.sharedLength[e]) }
+                #expect(u.jurisdiction[a] == u.jurisdiction[v])
+            }
+        }
+        let boundaries = try (0..<u.count).map { try engine.geometry(u.shapes[$0]).boundary() }
+        for a in 0..<u.count {
+            for v in (a + 1)..<u.count where u.jurisdiction[a] == u.jurisdiction[v] {
+                let l = try boundaries[a].intersection(boundaries[v]).length()
+                let r = Int(b.contactOffsets[a])..<Int(b.contactOffsets[a + 1])
+                let stored = r.first { b.contactNeighbors[$0] == Int32(v) }.map { b.contactLength[$0] } ?? 0
+                #expect(abs(l - stored) <= 1e-6, "contact \(u.names[a])–\(u.names[v]): GEOS \(l), stored \(stored)")
+            }
+        }
+    }
+
+    @Test("slivers along the border are merged, the near-miss is snapped, heavy blocks are split")
+    func sliversSnapsAndSplits() throws {
+        let b = try build()
+        #expect(b.report.snappedEnds == 1)
+        #expect(b.report.sliversMerged >= 2)
+        #expect(b.report.heavyBlocks == 1)
+        let land = (0..<b.units.count).filter { !b.isWater[$0] }
+        #expect(land.allSatisfy { b.units.area[$0] >= 100 })
+        // The 3 m strip between the border and the street at x = 2003 belongs to a bigger block.
+        #expect(land.allSatisfy { 2 * b.units.area[$0] / b.units.perimeter[$0] >= 5 })
+        let t = Self.town
+        let assignment = try engine.assignPoints(x: t.x, y: t.y, units: b.units, lattice: nil)
+        var w = [Double](repeating: 0, count: b.units.count)
+        for p in assignment where p >= 0 { w[Int(p)] += 1 }
+        #expect(w.allSatisfy { $0 <= 20 }, "no piece above the limit: \(w.max() ?? 0)")
+        #expect(assignment.allSatisfy { $0 >= 0 })
+    }
+
+    @Test("water links to one land unit only; the banks meet only through the bridge")
+    func waterAndBridges() throws {
+        let b = try build()
+        let u = b.units
+        #expect(b.report.waterUnits >= 2)
+        for w in 0..<u.count where b.isWater[w] {
+            #expect(u.neighbors(of: w).count == 1, "water unit \(u.names[w]) has one host")
+        }
+        let y = Fixtures.y0
+        var bridges = 0
+        for a in 0..<u.count where !b.isWater[a] {
+            for e in Int(u.offsets[a])..<Int(u.offsets[a + 1]) {
+                let v = Int(u.neighbors[e])
+                guard !b.isWater[v] else { continue }
+                let south = u.centroidY[a] < y + 1_400, southV = u.centroidY[v] < y + 1_400
+                if south != southV {
+                    #expect(u.sharedLength[e] == 0, "\(u.names[a])–\(u.names[v]) cross the river only as a bridge link")
+                    bridges += 1
+                }
+            }
+        }
+        #expect(bridges >= 2)
+        #expect(b.report.bridgeLinks > 0)
+    }
+
+    @Test("the same input gives the same blocks")
+    func deterministic() throws {
+        let a = try build(), b = try build()
+        #expect(a.units.shapes == b.units.shapes)
+        #expect(a.units.names == b.units.names)
+        #expect(a.units.neighbors == b.units.neighbors)
+        #expect(a.units.sharedLength == b.units.sharedLength)
+        #expect(a.barrierLength == b.barrierLength)
+        #expect(a.report == b.report)
+    }
+
+    @Test("cut costs discount barrier metres consistently in shared lengths and perimeters")
+    func costs() throws {
+        let b = try build()
+        let c = b.costUnits(barrierFactor: 0.2)
+        for e in c.sharedLength.indices {
+            #expect(abs(c.sharedLength[e] - (b.units.sharedLength[e] - 0.8 * b.barrierLength[e])) < 1e-9)
+            #expect(c.sharedLength[e] >= 0)
+        }
+        for u in 0..<c.count {
+            #expect(c.perimeter[u] <= b.units.perimeter[u])
+            var shared = 0.0
+            for e in Int(c.offsets[u])..<Int(c.offsets[u + 1]) { shared += c.sharedLength[e] }
+            #expect(shared <= c.perimeter[u] + 1e-6, "unit \(u): edges cost no more than its perimeter")
+        }
+    }
+}
