@@ -25,6 +25,8 @@ public struct EvaluateConfig: Sendable {
     public var gridsCRS: String?
     public var pointsCRS: String?
     public var boundaryCRS: String?
+    /// Encodings, coordinate columns and layers of the input files.
+    public var inputFormat = InputFormatOptions()
     /// Metric CRS for geometry; "auto" = UTM zone of the grid map's centre.
     public var workCRS: String = "auto"
     /// Relative deviation drawn as the band in the histogram and counted as `within_tolerance`.

@@ -110,7 +110,7 @@ struct ProjectStage {
         }
         var result = ProjectedInputs(
             workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points,
-            names: JurisdictionNames(raw.jurisdictions.names), pointsFile: raw.points,
+            names: JurisdictionNames(raw.jurisdictions.names, codes: raw.jurisdictions.codes), pointsFile: raw.points,
             boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS, gaps: gaps)
         if var centers = raw.centers {
             do throws(GeometryError) {
