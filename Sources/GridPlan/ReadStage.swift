@@ -16,6 +16,16 @@ struct RawInputs {
     var centers: (file: PointFile, crs: String)?
     /// The earlier plan (`--previous`), read but not yet matched to units.
     var previous: EarlierMap?
+    /// Barrier files (`--barriers`, then `--hard-barriers`), with their CRS.
+    var barriers: [BarrierFile] = []
+}
+
+/// One barrier file as read.
+struct BarrierFile {
+    var path: String
+    var hard: Bool
+    var features: [Feature]
+    var crs: String
 }
 
 /// Stage `read`: reads the boundary, units, points, centres and earlier-plan files and settles each
@@ -62,10 +72,24 @@ enum ReadStage {
                     path, idField: "grid_id", crs: "EPSG:4326", context: context,
                     missingID: "--previous takes an earlier units.geojson or grids.geojson")
             }
+            var barriers: [BarrierFile] = []
+            for (path, hard) in config.barrierPaths.map({ ($0, false) }) + config.hardBarrierPaths.map({ ($0, true) }) {
+                context.announce("read", "reading \(path)")
+                let doc: GeoJSONDocument
+                do throws(GridIOError) {
+                    doc = try GeoJSONReader.readLines(path: path)
+                } catch {
+                    throw .input(error)
+                }
+                for d in doc.diagnostics { context.warn(d) }
+                let crs = try context.resolveCRS(
+                    declared: config.barriersCRS ?? config.inputCRS, fileCRS: doc.crs, file: path)
+                barriers.append(BarrierFile(path: path, hard: hard, features: doc.features, crs: crs))
+            }
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS,
-                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous)
+                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous, barriers: barriers)
         }
     }
 

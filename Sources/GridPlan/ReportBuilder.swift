@@ -35,6 +35,17 @@ enum ReportBuilder {
             ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
         ]
         parameters.append(("units_count", .int(units.set.area.count)))
+        if !c.barrierPaths.isEmpty {
+            parameters.append(("barriers", .array(c.barrierPaths.map { .string($0) })))
+            parameters.append(("hard_barriers", .array(c.hardBarrierPaths.map { .string($0) })))
+            if let r = units.blocks?.report {
+                parameters.append(("blocks", .object([
+                    ("raw_faces", .int(r.rawFaces)), ("slivers_merged", .int(r.sliversMerged)), ("blocks", .int(r.blocks)),
+                    ("heavy_blocks_split", .int(r.heavyBlocks)), ("water_units", .int(r.waterUnits)),
+                    ("snapped_ends", .int(r.snappedEnds)), ("bridge_links", .int(r.bridgeLinks)),
+                ])))
+            }
+        }
         let totalWeight = a.unitWeights[0].reduce(0, +)
         let input: JSONValue = .object([
             ("boundary_features", .int(inputs.boundaryFeatureCount)),
@@ -77,6 +88,7 @@ enum ReportBuilder {
             })))
         }
         summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
+        if let share = grids.barrierShare { summary.append(("barrier_share", .number(Format.rounded(share, 6)))) }
         if let changes = grids.changes {
             summary.append(("previous", .object([
                 ("matched_by", .string(changes.method)),

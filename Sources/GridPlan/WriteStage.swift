@@ -143,6 +143,7 @@ extension GridStats {
             props.append((weightNames[k], .number(Format.rounded(weights[k], 6))))
         }
         props.append(("exclaves", .int(exclaves)))
+        if let barrierShare { props.append(("barrier_share", .number(Format.rounded(barrierShare, 6)))) }
         return props
     }
 }
