@@ -1,4 +1,5 @@
 import GridGeometry
+import GridIO
 import GridModel
 
 /// Barrier files (`--barriers`, `--hard-barriers`) into the work CRS: lines and polygons in metres.
@@ -7,7 +8,7 @@ enum BarrierProjection {
     /// areas (polygons, e.g. water, repaired like every polygon input).
     /// - Throws: `PipelineError` naming the file and feature of a coordinate out of range, or a file without
     ///   any line or polygon.
-    static func project(_ files: [BarrierFile], workCRS: String, context: PartitionContext) throws(PipelineError)
+    static func project<C>(_ files: [BarrierFile], workCRS: String, context: StageContext<C>) throws(PipelineError)
         -> BarrierLayers
     {
         var layers = BarrierLayers()
@@ -65,5 +66,28 @@ enum BarrierProjection {
             }
         }
         return layers
+    }
+}
+
+extension BarrierFile {
+    /// Reads barrier files with the strict line reader, each with its reader warnings and settled CRS
+    /// (`declaredCRS`, else the file's legacy `crs` member, else EPSG:4326).
+    static func read<C>(_ paths: [(path: String, hard: Bool)], declaredCRS: String?, stage: String, context: StageContext<C>)
+        throws(PipelineError) -> [BarrierFile]
+    {
+        var out: [BarrierFile] = []
+        for (path, hard) in paths {
+            context.announce(stage, "reading \(path)")
+            let doc: GeoJSONDocument
+            do throws(GridIOError) {
+                doc = try GeoJSONReader.readLines(path: path)
+            } catch {
+                throw .input(error)
+            }
+            for d in doc.diagnostics { context.warn(d) }
+            let crs = try context.resolveCRS(declared: declaredCRS, fileCRS: doc.crs, file: path)
+            out.append(BarrierFile(path: path, hard: hard, features: doc.features, crs: crs))
+        }
+        return out
     }
 }

@@ -72,20 +72,9 @@ enum ReadStage {
                     path, idField: "grid_id", crs: "EPSG:4326", context: context,
                     missingID: "--previous takes an earlier units.geojson or grids.geojson")
             }
-            var barriers: [BarrierFile] = []
-            for (path, hard) in config.barrierPaths.map({ ($0, false) }) + config.hardBarrierPaths.map({ ($0, true) }) {
-                context.announce("read", "reading \(path)")
-                let doc: GeoJSONDocument
-                do throws(GridIOError) {
-                    doc = try GeoJSONReader.readLines(path: path)
-                } catch {
-                    throw .input(error)
-                }
-                for d in doc.diagnostics { context.warn(d) }
-                let crs = try context.resolveCRS(
-                    declared: config.barriersCRS ?? config.inputCRS, fileCRS: doc.crs, file: path)
-                barriers.append(BarrierFile(path: path, hard: hard, features: doc.features, crs: crs))
-            }
+            let barriers = try BarrierFile.read(
+                config.barrierPaths.map { ($0, false) } + config.hardBarrierPaths.map { ($0, true) },
+                declaredCRS: config.barriersCRS ?? config.inputCRS, stage: "read", context: context)
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS,

@@ -51,6 +51,10 @@ extension ReportBuilder {
             ("gaps_km2", km2(coverage.gapArea)),
             ("outside_boundary_km2", km2(coverage.outsideArea)),
         ]
+        if let share = record.barrierShare {
+            summary.append(("barrier_share", .number(Format.rounded(share, 6))))
+            summary.append(("barrier_distance_m", .number(c.barrierDistanceMetres)))
+        }
         if m.weightNames.count > 1 {
             summary.append(("further_weights", .array((1..<m.weightNames.count).map { k in
                 let values = stats.map { $0.weights[k] }
@@ -93,6 +97,7 @@ extension ReportBuilder {
             ]
             for k in 1..<max(1, m.weightNames.count) { row.append((m.weightNames[k], .number(Format.rounded(s.weights[k], 6)))) }
             row.append(("exclaves", .int(s.exclaves)))
+            if let share = s.barrierShare { row.append(("barrier_share", .number(Format.rounded(share, 6)))) }
             if let change { row.append(("previous_grid_id", .string(change.earlierID[g]))) }
             return .object(row)
         }
