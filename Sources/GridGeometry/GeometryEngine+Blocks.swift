@@ -17,8 +17,10 @@ extension GeometryEngine {
     /// 4. Units are the connected parts of (block, lattice cell). Land units are neighbours when they share
     ///    boundary of positive length that is not on a hard line; each water unit is linked to the one land
     ///    unit of its jurisdiction it shares most boundary with (so it joins that unit's grid and never links
-    ///    two banks); land units touching one soft line where it crosses a hard line or water get a bridge link
-    ///    (shared length 0).
+    ///    two banks), except at a bridge: where a soft line crosses water, the water under it is linked to the
+    ///    land it touches at both ends; where a soft line crosses a hard line, the units on the two sides that
+    ///    share the hard line are linked. Every link has positive shared length, so a connected set of units is
+    ///    one polygon.
     ///
     /// Units are ordered land first (by jurisdiction, block, lattice cell), then water. Points lying exactly on
     /// a shared edge (a third of crimes lie on a street centreline) are placed, by `assignPoints`, in the
