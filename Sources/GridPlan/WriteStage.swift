@@ -142,8 +142,9 @@ extension GridStats {
         for k in 1..<max(1, weightNames.count) where k < weights.count {
             props.append((weightNames[k], .number(Format.rounded(weights[k], 6))))
         }
-        props.append(("exclaves", .int(exclaves)))
+        // With --barriers only, so that outputs without barriers keep their schema; exclaves stays last.
         if let barrierShare { props.append(("barrier_share", .number(Format.rounded(barrierShare, 6)))) }
+        props.append(("exclaves", .int(exclaves)))
         return props
     }
 }
