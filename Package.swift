@@ -29,9 +29,9 @@ let package = Package(
             name: "gridplan",
             dependencies: ["GridPlan", "GridIO", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Seeded random-mutation driver for the GeoJSON/CSV readers (Scripts/fuzz).
-        .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO"]),
+        .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO", "GridModel"]),
         // Partition stage on generated counties, graphs written for METIS (Scripts/bench).
-        .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer"]),
+        .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer", "GridIO", "GridModel"]),
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),

@@ -1,30 +1,26 @@
-/// Index of a unit (hexagon cell or given unit) in a `UnitSet`: position in every per-unit array.
-public struct UnitID: RawRepresentable, Hashable, Comparable, Sendable {
+/// An index that says what it indexes: position in the per-unit or per-grid arrays, typed so that a
+/// unit can never be passed where a grid is meant. The optimizer and GEOS keep bare `Int32` arrays; the
+/// pipeline converts at those seams.
+public struct TypedIndex<Kind>: RawRepresentable, Hashable, Comparable, Sendable {
     public var rawValue: Int32
     public init(rawValue: Int32) { self.rawValue = rawValue }
     public init(_ index: Int) { rawValue = Int32(index) }
-    /// The position in per-unit arrays.
+    /// The position in the arrays this index is for.
     public var index: Int { Int(rawValue) }
-    public static func < (a: UnitID, b: UnitID) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
-    /// The unit of each located item, nil where it lies in none (from a −1 sentinel array).
-    public static func located(_ raw: [Int32]) -> [UnitID?] {
-        raw.map { $0 >= 0 ? UnitID(rawValue: $0) : nil }
+    /// The index of each located item, nil where it lies in none (from a −1 sentinel array).
+    public static func located(_ raw: [Int32]) -> [Self?] {
+        raw.map { $0 >= 0 ? Self(rawValue: $0) : nil }
     }
 }
 
-/// Index of a grid as the optimizer numbered it (or, in `evaluate`, the grid's output position):
-/// position in every per-grid array. Not the `grid_id` text a planner reads.
-public struct GridID: RawRepresentable, Hashable, Comparable, Sendable {
-    public var rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
-    public init(_ index: Int) { rawValue = Int32(index) }
-    /// The position in per-grid arrays.
-    public var index: Int { Int(rawValue) }
-    public static func < (a: GridID, b: GridID) -> Bool { a.rawValue < b.rawValue }
+/// What a `UnitID` indexes: units (hexagon cells or given units) of a `UnitSet`.
+public enum UnitIndexKind {}
+/// What a `GridID` indexes: grids as the optimizer numbered them (in `evaluate`, output positions).
+public enum GridIndexKind {}
 
-    /// The grid of each located item, nil where it lies in none (from a −1 sentinel array).
-    public static func located(_ raw: [Int32]) -> [GridID?] {
-        raw.map { $0 >= 0 ? GridID(rawValue: $0) : nil }
-    }
-}
+/// Index of a unit in a `UnitSet`: position in every per-unit array.
+public typealias UnitID = TypedIndex<UnitIndexKind>
+/// Index of a grid: position in every per-grid array. Not the `grid_id` text a planner reads.
+public typealias GridID = TypedIndex<GridIndexKind>

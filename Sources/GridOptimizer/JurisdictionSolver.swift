@@ -1,5 +1,7 @@
-/// Solves one jurisdiction from one start: power-diagram (or warm) start, contiguity repair,
-/// greedy balancing moves, simulated annealing, final greedy polish.
+/// Solves one jurisdiction from one start. Flat (posts, a previous plan, or fewer than
+/// `Tuning.multilevelUnitsPerGrid` units per grid): power-diagram, post-growth or warm start,
+/// contiguity repair, balancing chains, greedy moves, simulated annealing over all units, final
+/// balancing (chains, diffusion) with greedy polish. Otherwise `solveMultilevel`.
 struct JurisdictionSolver: Sendable {
     /// The jurisdiction's connected work graph.
     let graph: WorkGraph
@@ -51,6 +53,9 @@ struct JurisdictionSolver: Sendable {
             let assignment = (0..<n).map { k == 1 ? Int32(0) : Int32($0) }
             return Outcome(assignment: assignment, penalty: 0, rest: 0, iterations: 0, timedOut: false)
         }
+        if warmStart == nil, previous == nil, centres == nil, n >= Tuning.multilevelUnitsPerGrid * k {
+            return solveMultilevel(start: start, seed: seed, onMove: onMove)
+        }
         var rng = SplitMix64(seed: seed)
         // Land too light to be a grid joins a grid of other land, decided here by weight, not left
         // to the shape objective (an island alone scores well on shape).
@@ -65,27 +70,20 @@ struct JurisdictionSolver: Sendable {
         } else {
             // The first start bisects along the axes; later ones along random directions.
             let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
-            initial = PowerDiagramStart(graph: graph, gridCount: k, centres: centres, light: light).run(axis: axis)
+            initial = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: axis)
         }
         var partition = Partition(graph: graph, gridCount: k, assignment: initial, centre: centres, light: light)
         let repaired = partition.repairContiguity()
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)
-        // Aim at ±1 % (never looser than the tolerance). When units are fine enough (≥ 30 units of
-        // typical weight per grid) the aim is a hard wall; with heavy units (a dense core whose
-        // grids hold a few units) it is a soft cost and only the tolerance is a wall, so that the
-        // search may trade a little balance for shape where the units leave no better choice.
-        // Fewer than 30 units per grid: no aim inside the tolerance, as coarse units leave no room.
-        let aim = n >= 30 * k ? min(tolerance, 0.01) : tolerance
-        let fine = n < 30 * k || effectiveUnitsPerGrid(mean: mean) >= 30
-        let band = max(0, aim - 1e-9)
-        let wall = fine ? band : max(0, tolerance - 1e-9)
+        let (band, wall) = bands(mean: mean)
+        let fine = band >= wall
         var search = LocalSearch(
             partition: partition, mean: mean, band: band, wall: wall, previous: previous, seed: rng.next(),
             deadline: deadline)
         search.onMove = onMove
         // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
-        search.swapShare = fine ? 0 : 0.3
+        search.swapShare = fine ? 0 : Tuning.heavyUnitSwapShare
         let settled = search.energy()
         let nonEmpty = !partition.unitCount.contains(0)
         if warmStart != nil, repaired == 0, nonEmpty, settled.penalty == 0 {
@@ -94,15 +92,94 @@ struct JurisdictionSolver: Sendable {
                 assignment: partition.assignment, penalty: 0, rest: settled.rest, iterations: 0, timedOut: false)
         }
         search.balance()
-        search.greedy(maxSweeps: 50)
+        search.greedy(maxSweeps: Tuning.greedySweeps)
         // With a previous plan the same annealing polishes compactness: every unit away from its
         // previous grid costs more than a typical shape gain, so only clear improvements move.
         search.anneal(proposals: proposalsPerUnit * n)
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
-        for _ in 0..<3 {
+        for _ in 0..<Tuning.finalBalanceRounds {
             search.balance(diffuse: true)
-            search.greedy(maxSweeps: 50)
+            search.greedy(maxSweeps: Tuning.greedySweeps)
+            if search.energy().penalty <= 0 || search.timedOut { break }
+        }
+        let final = search.energy()
+        return Outcome(
+            assignment: search.partition.assignment, penalty: final.penalty, rest: final.rest,
+            iterations: search.iterations, timedOut: search.timedOut)
+    }
+
+    /// The balance bands of a search: (aim, wall), relative to the mean.
+    ///
+    /// Aim at ±1 % (never looser than the tolerance). When units are fine enough (≥ 30 units of
+    /// typical weight per grid) the aim is a hard wall; with heavy units (a dense core whose grids
+    /// hold a few units) it is a soft cost and only the tolerance is a wall, so that the search may
+    /// trade a little balance for shape where the units leave no better choice. Fewer than 30 units
+    /// per grid: no aim inside the tolerance, as coarse units leave no room.
+    func bands(mean: Double) -> (aim: Double, wall: Double) {
+        let n = graph.unitCount
+        let k = gridCount
+        let aim = n >= 30 * k ? min(tolerance, 0.01) : tolerance
+        let unitsAreFine = n < 30 * k || effectiveUnitsPerGrid(mean: mean) >= 30
+        let band = max(0, aim - 1e-9)
+        return (band, unitsAreFine ? band : max(0, tolerance - 1e-9))
+    }
+
+    /// Multilevel solve of one start (no posts, no previous plan).
+    ///
+    /// The units are coarsened (`Hierarchy`) to a few dozen per grid; the power diagram is found on
+    /// the coarsest level, where its iterations are cheap, projected to the finest level and
+    /// redrawn there with its centres fixed (`PowerDiagramStart.refine`), so that grid boundaries
+    /// run straight across the fine units instead of following coarse ones. The finest level is then
+    /// repaired, balanced by chains, polished by greedy moves and annealed with a budget that
+    /// follows its boundary units (`Tuning.fineProposalsPerBoundaryUnit`), not all units.
+    ///
+    /// A V-cycle that also searched every coarse level (annealing the coarsest, greedy moves and
+    /// chains on the way down) was measured and dropped: coarse units are ragged pairs of pairs, the
+    /// grids it drew followed them, and the finest level could not straighten them (sample county 10k
+    /// × 20: mean PP 0.47–0.50 against 0.53 for this start at equal time).
+    /// - Complexity: O(m log(n/K) + diagram iterations on the coarsest level + rounds · n ·
+    ///   candidates + boundary · proposals per boundary unit).
+    func solveMultilevel(start: Int, seed: UInt64, onMove: ((Partition) -> Void)?) -> Outcome {
+        let k = gridCount
+        var rng = SplitMix64(seed: seed)
+        let hierarchy = Hierarchy(graph: graph, gridCount: k, centres: nil, seed: rng.next())
+        let mean = graph.weight.reduce(0, +) / Double(k)
+        let (band, wall) = bands(mean: mean)
+        let top = hierarchy.levels.count - 1
+        let coarse = hierarchy.levels[top].graph
+        let coarseLight = LightComponents(graph: coarse, gridCount: k, tolerance: tolerance, centres: nil)
+        // The first start bisects along the axes; later ones along random directions.
+        let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
+        let (coarseAssignment, diagram) = PowerDiagramStart(graph: coarse, gridCount: k, light: coarseLight)
+            .runDiagram(axis: axis)
+        var projected = coarseAssignment
+        for level in stride(from: top, to: 0, by: -1) {
+            projected = Hierarchy.project(projected, through: hierarchy.levels[level].fineToCoarse)
+        }
+        let light = LightComponents(graph: graph, gridCount: k, tolerance: tolerance, centres: nil)
+        let initial = PowerDiagramStart(graph: graph, gridCount: k, light: light)
+            .refine(diagram, initial: projected, rounds: Tuning.fineDiagramRounds)
+        var partition = Partition(graph: graph, gridCount: k, assignment: initial, light: light)
+        partition.repairContiguity()
+        onMove?(partition)
+        var search = LocalSearch(
+            partition: partition, mean: mean, band: band, wall: wall, previous: nil, seed: rng.next(),
+            deadline: deadline)
+        search.onMove = onMove
+        // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
+        search.swapShare = band >= wall ? 0 : Tuning.heavyUnitSwapShare
+        search.balance()
+        search.greedy(maxSweeps: Tuning.greedySweeps)
+        search.temperatureScale = Tuning.fineTemperatureScale
+        // Small jurisdictions get at least a fixed budget (never more than a flat solve's): their
+        // few boundary units would otherwise leave them barely annealed, at no saving worth having.
+        let boundary = BoundarySet(search.partition).units.count
+        let floor = min(Tuning.fineMinimumProposals, proposalsPerUnit * graph.unitCount)
+        search.anneal(proposals: max(Tuning.fineProposalsPerBoundaryUnit * boundary, floor))
+        for _ in 0..<Tuning.finalBalanceRounds {
+            search.balance(diffuse: true)
+            search.greedy(maxSweeps: Tuning.greedySweeps)
             if search.energy().penalty <= 0 || search.timedOut { break }
         }
         let final = search.energy()

@@ -29,9 +29,22 @@ extension LocalSearch {
                 let degree = Int(partition.graph.offsets[u + 1]) - lo
                 if partition.isCentre[u] { continue }
                 let g = partition.assignment[u]
-                let v = Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])
+                // A random neighbour in another grid (a boundary unit has one).
+                var foreign = 0
+                for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
+                    foreign += 1
+                }
+                if foreign == 0 || partition.unitCount[Int(g)] <= 1 { continue }
+                var pick = rng.nextIndex(foreign)
+                var v = u
+                for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
+                    if pick == 0 {
+                        v = Int(partition.graph.neighbors[e])
+                        break
+                    }
+                    pick -= 1
+                }
                 let h = partition.assignment[v]
-                if h == g || partition.unitCount[Int(g)] <= 1 { continue }
                 if swapShare > 0, rng.nextUnit() < swapShare {
                     if trySwap(u, v, temperature: temperature) {
                         boundary.update(around: u, partition)

@@ -9,8 +9,6 @@ struct PowerDiagramStart {
     let graph: WorkGraph
     /// Number of grids.
     let gridCount: Int
-    /// Fixed centre unit per grid (police posts), or nil to let centres move.
-    let centres: [Int32]?
     /// Land too light to be a grid: it follows its anchor's grid and never places a grid itself.
     var light: LightComponents? = nil
 
@@ -19,97 +17,120 @@ struct PowerDiagramStart {
     /// Largest centre move, as a share of a mean cell's side, at which the centres count as settled.
     static let settledShift = 0.003
 
+    /// A power diagram: centre and additive weight α of every cell (a unit joins the cell of least
+    /// |x − c|² − α among the candidates near its current cell). Coordinates are the work graph's,
+    /// the same at every level of a multilevel solve.
+    struct Diagram: Sendable {
+        var cx: [Double]
+        var cy: [Double]
+        var alpha: [Double]
+    }
+
     /// Runs bisection and the power-diagram iterations.
     /// - Parameter axis: direction (cos θ, sin θ) of the first bisection axis; varies between starts.
     /// - Complexity: O(n log n log K + iterations · n · candidateCount + K²).
     func run(axis: (Double, Double), outerIterations: Int = 80, innerIterations: Int = 6) -> [Int32] {
+        runDiagram(axis: axis, outerIterations: outerIterations, innerIterations: innerIterations).assignment
+    }
+
+    /// `run`, also returning the diagram it settled on (to carry to a finer level, `refine`).
+    func runDiagram(
+        axis: (Double, Double), outerIterations: Int = 80, innerIterations: Int = 6
+    ) -> (assignment: [Int32], diagram: Diagram) {
         let n = graph.unitCount
         let k = gridCount
-        var assignment: [Int32]
-        var cx = [Double](repeating: 0, count: k)
-        var cy = [Double](repeating: 0, count: k)
-        if let centres {
-            for g in 0..<k {
-                cx[g] = graph.x[Int(centres[g])]
-                cy[g] = graph.y[Int(centres[g])]
-            }
-            assignment = nearestCentre(cx: cx, cy: cy)
-            followAnchors(&assignment)
-        } else {
-            assignment = bisection(axis: axis)
-            areaCentroids(assignment, &cx, &cy)
-        }
-        guard k > 1, n > k else { return finish(assignment, cx: cx, cy: cy) }
-        let totalArea = graph.area.reduce(0, +)
-        let cellArea = max(totalArea / Double(k), 1e-9)
-        let totalWeight = graph.weight.reduce(0, +)
-        let mean = totalWeight / Double(k)
-        var alpha = [Double](repeating: 0, count: k)
-        var w = [Double](repeating: 0, count: k)
-        var a = [Double](repeating: 0, count: k)
+        var assignment = bisection(axis: axis)
+        var diagram = Diagram(
+            cx: [Double](repeating: 0, count: k), cy: [Double](repeating: 0, count: k),
+            alpha: [Double](repeating: 0, count: k))
+        areaCentroids(assignment, &diagram.cx, &diagram.cy)
+        guard k > 1, n > k else { return (finish(assignment, cx: diagram.cx, cy: diagram.cy), diagram) }
+        let cellArea = max(graph.area.reduce(0, +) / Double(k), 1e-9)
         // Centres stop moving long before the iteration cap on most inputs: once no centre moved
         // more than `settled` metres, one last (longer) round of weight balancing finishes.
         let settled = PowerDiagramStart.settledShift * cellArea.squareRoot()
-        var last = false
         for outer in 0..<outerIterations {
-            last = last || outer == outerIterations - 1
-            let near = nearestCentres(cx: cx, cy: cy)
-            let l = min(k, PowerDiagramStart.candidateCount)
-            let rounds = last ? innerIterations * 3 : innerIterations
-            for round in 0..<rounds {
-                for u in 0..<n {
-                    if let centres, centres[Int(assignment[u])] == Int32(u) { continue }
-                    let g = Int(assignment[u])
-                    let x = graph.x[u]
-                    let y = graph.y[u]
-                    var best = g
-                    var bestCost = Double.infinity
-                    for c in 0..<l {
-                        let h = Int(near[g * l + c])
-                        let dx = x - cx[h]
-                        let dy = y - cy[h]
-                        let cost = dx * dx + dy * dy - alpha[h]
-                        if cost < bestCost {
-                            bestCost = cost
-                            best = h
-                        }
-                    }
-                    assignment[u] = Int32(best)
-                }
-                followAnchors(&assignment)
-                guard mean > 0 else { continue }
-                for g in 0..<k {
-                    w[g] = 0
-                    a[g] = 0
-                }
-                for u in 0..<n {
-                    w[Int(assignment[u])] += graph.weight[u]
-                    a[Int(assignment[u])] += graph.area[u]
-                }
-                // Shifting a cell's boundary by δ changes α by about 2·(centre distance)·δ, and its
-                // area by about perimeter·δ: the step that corrects a weight fraction f is about
-                // (2/π)·f·A_g. Sizing it by the cell's own area (not the mean cell) keeps small cells
-                // of a dense core from oscillating while large rural cells still move.
-                let damping = 0.3 / (1 + 0.1 * Double(round))
-                for g in 0..<k {
-                    let cell = min(max(a[g], 0.02 * cellArea), cellArea)
-                    alpha[g] += damping * cell * (mean - w[g]) / mean
-                }
-            }
+            let last = outer == outerIterations - 1
+            balanceCells(&assignment, &diagram, rounds: last ? innerIterations * 3 : innerIterations)
             if last { break }
-            if centres == nil {
-                let (px, py) = (cx, cy)
-                areaCentroids(assignment, &cx, &cy)
-                var shift = 0.0
-                for g in 0..<k {
-                    let dx = cx[g] - px[g]
-                    let dy = cy[g] - py[g]
-                    shift = max(shift, dx * dx + dy * dy)
-                }
-                last = shift < settled * settled
+            let (px, py) = (diagram.cx, diagram.cy)
+            areaCentroids(assignment, &diagram.cx, &diagram.cy)
+            var shift = 0.0
+            for g in 0..<k {
+                let dx = diagram.cx[g] - px[g]
+                let dy = diagram.cy[g] - py[g]
+                shift = max(shift, dx * dx + dy * dy)
+            }
+            if shift < settled * settled {
+                balanceCells(&assignment, &diagram, rounds: innerIterations * 3)
+                break
             }
         }
-        return finish(assignment, cx: cx, cy: cy)
+        return (finish(assignment, cx: diagram.cx, cy: diagram.cy), diagram)
+    }
+
+    /// The cells of `diagram` (found on a coarser level) drawn on this graph: every unit compared
+    /// with the candidates near its cell in `initial` (the projected coarse assignment), then
+    /// `rounds` rounds of weight balancing with the centres fixed.
+    /// - Complexity: O(rounds · n · candidateCount + K²).
+    func refine(_ diagram: Diagram, initial: [Int32], rounds: Int) -> [Int32] {
+        var assignment = initial
+        var diagram = diagram
+        guard gridCount > 1, graph.unitCount > gridCount else { return assignment }
+        balanceCells(&assignment, &diagram, rounds: rounds)
+        return finish(assignment, cx: diagram.cx, cy: diagram.cy)
+    }
+
+    /// `rounds` rounds of: every unit joins its cheapest candidate cell, then every cell's α moves
+    /// towards the mean weight.
+    private func balanceCells(_ assignment: inout [Int32], _ diagram: inout Diagram, rounds: Int) {
+        let n = graph.unitCount
+        let k = gridCount
+        let near = nearestCentres(cx: diagram.cx, cy: diagram.cy)
+        let l = min(k, PowerDiagramStart.candidateCount)
+        let cellArea = max(graph.area.reduce(0, +) / Double(k), 1e-9)
+        let mean = graph.weight.reduce(0, +) / Double(k)
+        var w = [Double](repeating: 0, count: k)
+        var a = [Double](repeating: 0, count: k)
+        for round in 0..<rounds {
+            for u in 0..<n {
+                let g = Int(assignment[u])
+                let x = graph.x[u]
+                let y = graph.y[u]
+                var best = g
+                var bestCost = Double.infinity
+                for c in 0..<l {
+                    let h = Int(near[g * l + c])
+                    let dx = x - diagram.cx[h]
+                    let dy = y - diagram.cy[h]
+                    let cost = dx * dx + dy * dy - diagram.alpha[h]
+                    if cost < bestCost {
+                        bestCost = cost
+                        best = h
+                    }
+                }
+                assignment[u] = Int32(best)
+            }
+            followAnchors(&assignment)
+            guard mean > 0 else { continue }
+            for g in 0..<k {
+                w[g] = 0
+                a[g] = 0
+            }
+            for u in 0..<n {
+                w[Int(assignment[u])] += graph.weight[u]
+                a[Int(assignment[u])] += graph.area[u]
+            }
+            // Shifting a cell's boundary by δ changes α by about 2·(centre distance)·δ, and its
+            // area by about perimeter·δ: the step that corrects a weight fraction f is about
+            // (2/π)·f·A_g. Sizing it by the cell's own area (not the mean cell) keeps small cells
+            // of a dense core from oscillating while large rural cells still move.
+            let damping = 0.3 / (1 + 0.1 * Double(round))
+            for g in 0..<k {
+                let cell = min(max(a[g], 0.02 * cellArea), cellArea)
+                diagram.alpha[g] += damping * cell * (mean - w[g]) / mean
+            }
+        }
     }
 
     /// Fills empty grids, then puts light land back with its anchors.
@@ -133,7 +154,6 @@ struct PowerDiagramStart {
         var count = [Int](repeating: 0, count: gridCount)
         for g in assignment { count[Int(g)] += 1 }
         var taken = [Bool](repeating: false, count: graph.unitCount)
-        if let centres { for c in centres { taken[Int(c)] = true } }
         if let light { for u in 0..<graph.unitCount where light.isLight[u] { taken[u] = true } }
         for g in 0..<gridCount where count[g] == 0 {
             var best = -1
@@ -211,27 +231,6 @@ struct PowerDiagramStart {
             }
         }
         return result
-    }
-
-    /// Every unit's nearest centre, by brute force (used once, with fixed centres).
-    private func nearestCentre(cx: [Double], cy: [Double]) -> [Int32] {
-        var assignment = [Int32](repeating: 0, count: graph.unitCount)
-        for u in 0..<graph.unitCount {
-            var best = 0
-            var bestDistance = Double.infinity
-            for g in 0..<gridCount {
-                let dx = graph.x[u] - cx[g]
-                let dy = graph.y[u] - cy[g]
-                let d = dx * dx + dy * dy
-                if d < bestDistance {
-                    bestDistance = d
-                    best = g
-                }
-            }
-            assignment[u] = Int32(best)
-        }
-        if let centres { for (g, c) in centres.enumerated() { assignment[Int(c)] = Int32(g) } }
-        return assignment
     }
 
     /// Recursive coordinate bisection: splits the units along the longer (rotated) axis at the

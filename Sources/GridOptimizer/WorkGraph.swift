@@ -29,13 +29,38 @@ final class WorkGraph: Sendable {
     /// Centroid per unit, metres relative to the jurisdiction's mean centroid.
     let x: [Double]
     let y: [Double]
-    /// Global unit index of each local unit.
+    /// Global unit index of each local unit (empty for coarse levels).
     let globalUnit: [Int32]
     /// Real (link-free) component of each unit, and how many there are.
     let component: [Int32]
     let componentCount: Int
     /// Island links added, as local unit pairs.
     let links: [(Int32, Int32)]
+
+    /// Stores the given arrays as they are (coarse levels build them, `init(coarsening:…)`).
+    init(
+        unitCount: Int, offsets: [Int32], neighbors: [Int32], sharedLength: [Double], isLink: [Bool],
+        weight: [Double], secondaryCount: Int, secondary: [Double], area: [Double], perimeter: [Double],
+        x: [Double], y: [Double], globalUnit: [Int32], component: [Int32], componentCount: Int,
+        links: [(Int32, Int32)]
+    ) {
+        self.unitCount = unitCount
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.sharedLength = sharedLength
+        self.isLink = isLink
+        self.weight = weight
+        self.secondaryCount = secondaryCount
+        self.secondary = secondary
+        self.area = area
+        self.perimeter = perimeter
+        self.x = x
+        self.y = y
+        self.globalUnit = globalUnit
+        self.component = component
+        self.componentCount = componentCount
+        self.links = links
+    }
 
     /// Builds the local graph of `units` (global indices, ascending) of one jurisdiction.
     ///

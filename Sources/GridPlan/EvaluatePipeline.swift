@@ -31,12 +31,7 @@ public enum EvaluatePipeline {
     /// - Throws: `PipelineError` naming the file and the problem; the output folder is then untouched.
     public static func run(_ config: EvaluateConfig, sink: @escaping PipelineSink) throws(PipelineError) -> EvaluateOutcome {
         try validate(config)
-        let output: OutputFolder
-        do throws(GridIOError) {
-            output = try OutputFolder(path: config.outputPath, force: config.force)
-        } catch {
-            throw .input(error)
-        }
+        let output = try OutputFolder.open(config.outputPath, force: config.force)
         do {
             let context = try EvaluateContext(config: config, sink: sink, listedStages: [])
             let map = try GridMapStage.run(context)
@@ -115,14 +110,7 @@ struct EvaluateWriteStage: ContextStage {
         var final = record
         final.warnings = context.warnings
         let report = ReportBuilder.evaluateReport(final, clock: context.clock)
-        do throws(GridIOError) {
-            try output.stage(name: "report.html", bytes: html)
-            try output.stage(name: "report.json", bytes: JSONWriter.serialize(report, pretty: true))
-            try output.commit()
-        } catch {
-            output.discard()
-            throw PipelineError.input(error)
-        }
+        try output.write([("report.html", html), ("report.json", JSONWriter.serialize(report, pretty: true))])
         return EvaluateOutcome(
             outputPath: config.outputPath, report: report,
             summary: ReportBuilder.evaluateLines(report, outputPath: config.outputPath))

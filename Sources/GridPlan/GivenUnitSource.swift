@@ -27,72 +27,44 @@ enum GivenUnitsWarnings {
     /// - Parameters:
     ///   - featureIndex: input feature of each given unit (the report's source indices index this).
     static func diagnostics(_ r: GivenUnitsReport, file: String, featureIndex: [Int]) -> [Diagnostic] {
-        func feature(_ source: Int32) -> String {
-            let i = Int(source)
-            return "first at feature \(featureIndex.indices.contains(i) ? featureIndex[i] : i)"
+        func feature(_ sources: [Int32]) -> String {
+            guard let first = sources.first.map(Int.init) else { return "" }
+            return "first at feature \(featureIndex.indices.contains(first) ? featureIndex[first] : first)"
         }
         func km2(_ m2: Double) -> String { Format.fixed(m2 / 1e6, 4) + " km²" }
-        var out: [Diagnostic] = []
-        if let first = r.outsideSources.first {
-            out.append(
-                Diagnostic(
-                    code: .unitOutsideBoundary, file: file, location: feature(first),
-                    message: "\(r.outsideSources.count) unit(s) lie outside the boundary (or repeat an earlier unit) and were left out",
-                    count: r.outsideSources.count))
-        }
-        if let first = r.repairedSources.first {
-            out.append(
-                Diagnostic(
-                    code: .unitRepaired, file: file, location: feature(first),
-                    message: "\(r.repairedSources.count) invalid unit polygon(s) made valid", count: r.repairedSources.count))
-        }
-        if r.clippedArea > 0 {
-            out.append(
-                Diagnostic(code: .unitClipped, file: file, message: "\(km2(r.clippedArea)) of units outside the boundary clipped away"))
-        }
-        if r.overlapArea > 0 {
-            out.append(
-                Diagnostic(
-                    code: .unitOverlap, file: file, message: "\(km2(r.overlapArea)) covered by two or more units given to the first of them"
-                ))
-        }
-        if r.gapCount > 0 {
-            out.append(
-                Diagnostic(
-                    code: .unitGapFilled, file: file,
-                    message:
-                        "\(r.gapCount) gap(s) between units (\(km2(r.gapArea)), largest \(km2(r.largestGapArea))) given to the neighbouring unit sharing most boundary",
-                    count: r.gapCount))
-        }
-        if r.borderSliverCount > 0 {
-            out.append(
-                Diagnostic(
-                    code: .unitBorderSliver, file: file,
-                    message:
-                        "\(r.borderSliverCount) sliver(s) of units across a station border (\(km2(r.borderSliverArea))) left to the other side",
-                    count: r.borderSliverCount))
-        }
-        if r.detachedPartCount > 0 {
-            out.append(
-                Diagnostic(
-                    code: .unitPartDetached, file: file,
-                    message: "\(r.detachedPartCount) detached part(s) of units (\(km2(r.detachedPartArea))) given to their neighbours",
-                    count: r.detachedPartCount))
-        }
-        if let first = r.splitSources.first {
-            out.append(
-                Diagnostic(
-                    code: .unitSplit, file: file, location: feature(first),
-                    message:
-                        "\(r.splitSources.count) unit(s) in several parts (exclaves, or cut by a station border) became one unit per part",
-                    count: r.splitSources.count))
-        }
-        if r.uncoveredArea > 0 {
-            out.append(
-                Diagnostic(
-                    code: .unitsDoNotCover, file: file,
-                    message: "\(km2(r.uncoveredArea)) of the boundary is covered by no unit and belongs to no grid"))
-        }
-        return out
+        // (code, occurrences, count reported, where, message): a warning is given when it occurred.
+        let findings: [(WarningCode, Bool, Int, String, String)] = [
+            (
+                .unitOutsideBoundary, !r.outsideSources.isEmpty, r.outsideSources.count, feature(r.outsideSources),
+                "\(r.outsideSources.count) unit(s) lie outside the boundary (or repeat an earlier unit) and were left out"
+            ),
+            (
+                .unitRepaired, !r.repairedSources.isEmpty, r.repairedSources.count, feature(r.repairedSources),
+                "\(r.repairedSources.count) invalid unit polygon(s) made valid"
+            ),
+            (.unitClipped, r.clippedArea > 0, 1, "", "\(km2(r.clippedArea)) of units outside the boundary clipped away"),
+            (.unitOverlap, r.overlapArea > 0, 1, "", "\(km2(r.overlapArea)) covered by two or more units given to the first of them"),
+            (
+                .unitGapFilled, r.gapCount > 0, r.gapCount, "",
+                "\(r.gapCount) gap(s) between units (\(km2(r.gapArea)), largest \(km2(r.largestGapArea))) given to the neighbouring unit sharing most boundary"
+            ),
+            (
+                .unitBorderSliver, r.borderSliverCount > 0, r.borderSliverCount, "",
+                "\(r.borderSliverCount) sliver(s) of units across a station border (\(km2(r.borderSliverArea))) left to the other side"
+            ),
+            (
+                .unitPartDetached, r.detachedPartCount > 0, r.detachedPartCount, "",
+                "\(r.detachedPartCount) detached part(s) of units (\(km2(r.detachedPartArea))) given to their neighbours"
+            ),
+            (
+                .unitSplit, !r.splitSources.isEmpty, r.splitSources.count, feature(r.splitSources),
+                "\(r.splitSources.count) unit(s) in several parts (exclaves, or cut by a station border) became one unit per part"
+            ),
+            (
+                .unitsDoNotCover, r.uncoveredArea > 0, 1, "",
+                "\(km2(r.uncoveredArea)) of the boundary is covered by no unit and belongs to no grid"
+            ),
+        ]
+        return findings.filter(\.1).map { Diagnostic(code: $0.0, file: file, location: $0.3, message: $0.4, count: $0.2) }
     }
 }

@@ -40,53 +40,9 @@ struct GridMapStage: ContextStage {
                 let names = doc.features.first?.properties.map(\.name).joined(separator: ", ") ?? ""
                 throw PipelineError.data("\(file): no feature has the property \(field) (--grid-id); feature 0 has: \(names)")
             }
-            var slot: [String: Int] = [:]  // lookups only
-            var ids: [String] = [], jurisdictions: [String] = [], parts: [[MultiPolygon]] = [], featureIndex: [[Int]] = []
-            var skipped = 0, firstSkipped = -1
-            for f in doc.features {
-                guard let g = f.geometry else {
-                    skipped += 1
-                    if firstSkipped < 0 { firstSkipped = f.index }
-                    continue
-                }
-                guard let shape = g.multiPolygon else {
-                    throw PipelineError.data(
-                        "\(file): feature \(f.index) is a point; grids must be Polygon or MultiPolygon (line \(f.line))")
-                }
-                guard let id = f[property: field]?.text, !id.isEmpty else {
-                    throw PipelineError.data("\(file): feature \(f.index) has no value for --grid-id \(field) (line \(f.line))")
-                }
-                var jurisdiction = ""
-                if let jf = config.boundaryIdField {
-                    guard let j = f[property: jf]?.text, !j.isEmpty else {
-                        throw PipelineError.data("\(file): feature \(f.index) has no value for --boundary-id \(jf) (line \(f.line))")
-                    }
-                    jurisdiction = j
-                }
-                try CoordinateCheck.checkShape(shape, crs: crs, file: file, feature: f.index)
-                if let k = slot[id] {
-                    guard jurisdictions[k] == jurisdiction else {
-                        throw PipelineError.data(
-                            "\(file): feature \(f.index) puts grid \(id) in \(jurisdiction) but feature \(featureIndex[k][0]) in \(jurisdictions[k])"
-                        )
-                    }
-                    parts[k].append(shape)
-                    featureIndex[k].append(f.index)
-                } else {
-                    slot[id] = ids.count
-                    ids.append(id)
-                    jurisdictions.append(jurisdiction)
-                    parts.append([shape])
-                    featureIndex.append([f.index])
-                }
-            }
-            if skipped > 0 {
-                warn(
-                    Diagnostic(
-                        code: .geometryNull, file: file, location: "feature \(firstSkipped)",
-                        message: "\(skipped) grid feature(s) without geometry skipped", count: skipped))
-            }
-            guard !ids.isEmpty else { throw PipelineError.data("\(file): no Polygon or MultiPolygon feature") }
+            let grouped = try group(doc, crs: crs)
+            let (ids, jurisdictions, parts, featureIndex, skipped) =
+                (grouped.ids, grouped.jurisdictions, grouped.parts, grouped.featureIndex, grouped.skipped)
             let workCRS = try context.workCRS(config.workCRS, shapes: parts.flatMap { $0 }, crs: crs, file: file)
             let order = ids.indices.sorted {
                 jurisdictions[$0] != jurisdictions[$1]
@@ -118,6 +74,69 @@ struct GridMapStage: ContextStage {
                 jurisdiction: order.map { jurisdictions[$0] }, jurisdictionNames: names, shapes: shapes,
                 featureCounts: order.map { parts[$0].count })
         }
+    }
+
+    /// The grid features grouped by `--grid-id`, in first-seen order, each with its jurisdiction.
+    private struct GroupedGrids {
+        var ids: [String]
+        var jurisdictions: [String]
+        /// Shapes (input CRS) and feature indices of each grid's features.
+        var parts: [[MultiPolygon]]
+        var featureIndex: [[Int]]
+        /// Features without geometry (skipped with a warning).
+        var skipped: Int
+    }
+
+    private func group(_ doc: GeoJSONDocument, crs: String) throws(PipelineError) -> GroupedGrids {
+        let file = config.gridsPath, field = config.gridIdField
+        var slot: [String: Int] = [:]  // lookups only
+        var ids: [String] = [], jurisdictions: [String] = [], parts: [[MultiPolygon]] = [], featureIndex: [[Int]] = []
+        var skipped = 0, firstSkipped = -1
+        for f in doc.features {
+            guard let g = f.geometry else {
+                skipped += 1
+                if firstSkipped < 0 { firstSkipped = f.index }
+                continue
+            }
+            guard let shape = g.multiPolygon else {
+                throw PipelineError.data(
+                    "\(file): feature \(f.index) is a point; grids must be Polygon or MultiPolygon (line \(f.line))")
+            }
+            guard let id = f[property: field]?.text, !id.isEmpty else {
+                throw PipelineError.data("\(file): feature \(f.index) has no value for --grid-id \(field) (line \(f.line))")
+            }
+            var jurisdiction = ""
+            if let jf = config.boundaryIdField {
+                guard let j = f[property: jf]?.text, !j.isEmpty else {
+                    throw PipelineError.data("\(file): feature \(f.index) has no value for --boundary-id \(jf) (line \(f.line))")
+                }
+                jurisdiction = j
+            }
+            try CoordinateCheck.checkShape(shape, crs: crs, file: file, feature: f.index)
+            if let k = slot[id] {
+                guard jurisdictions[k] == jurisdiction else {
+                    throw PipelineError.data(
+                        "\(file): feature \(f.index) puts grid \(id) in \(jurisdiction) but feature \(featureIndex[k][0]) in \(jurisdictions[k])"
+                    )
+                }
+                parts[k].append(shape)
+                featureIndex[k].append(f.index)
+            } else {
+                slot[id] = ids.count
+                ids.append(id)
+                jurisdictions.append(jurisdiction)
+                parts.append([shape])
+                featureIndex.append([f.index])
+            }
+        }
+        if skipped > 0 {
+            warn(
+                Diagnostic(
+                    code: .geometryNull, file: file, location: "feature \(firstSkipped)",
+                    message: "\(skipped) grid feature(s) without geometry skipped", count: skipped))
+        }
+        guard !ids.isEmpty else { throw PipelineError.data("\(file): no Polygon or MultiPolygon feature") }
+        return GroupedGrids(ids: ids, jurisdictions: jurisdictions, parts: parts, featureIndex: featureIndex, skipped: skipped)
     }
 }
 

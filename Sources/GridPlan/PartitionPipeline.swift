@@ -38,7 +38,7 @@ public enum PartitionPipeline {
     /// - Throws: `PipelineError` naming the file and the problem; the output folder is then untouched.
     public static func run(_ config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) -> PartitionOutcome {
         try ConfigCheck.validate(config)
-        let output = try openOutput(config)
+        let output = try OutputFolder.open(config.outputPath, force: config.force)
         do {
             let context = try PartitionContext(config: config, sink: sink, listedStages: StageClock.partitionStages)
             let p = try prepare(context)
@@ -66,7 +66,7 @@ public enum PartitionPipeline {
         try ConfigCheck.validate(config)
         if !config.outputPath.isEmpty {
             // The very check `partition` makes; nothing is left behind.
-            try openOutput(config).discard()
+            try OutputFolder.open(config.outputPath, force: config.force).discard()
         }
         let context = try PartitionContext(config: config, sink: sink, listedStages: StageClock.partitionStages)
         let p = try prepare(context)
@@ -83,15 +83,5 @@ public enum PartitionPipeline {
         let aggregated = try AggregateStage.run(projected, units: units, context)
         let posed = try ProblemStage.run(aggregated, units: units, projected: projected, earlier: inputs.previous, context)
         return PreparedProblem(inputs: inputs, projected: projected, units: units, aggregated: aggregated, posed: posed)
-    }
-
-    /// The output folder `partition` writes into, checked before any work: refused when it is not a
-    /// writable folder or, without `--force`, already holds outputs.
-    static func openOutput(_ config: PartitionConfig) throws(PipelineError) -> OutputFolder {
-        do throws(GridIOError) {
-            return try OutputFolder(path: config.outputPath, force: config.force)
-        } catch {
-            throw .input(error)
-        }
     }
 }

@@ -5,11 +5,8 @@ import GridModel
 /// how the map tiles the boundary and what changed since `--previous`.
 extension ReportBuilder {
     static func evaluateReport(_ record: EvaluateRecord, clock: StageClock) -> JSONValue {
-        let c = record.config, map = record.map, points = record.points?.table, m = record.measured
-        let coverage = record.coverage, change = record.change
-        let stats = m.stats
-        let primary = stats.map { $0.weights[0] }
-        let total = primary.reduce(0, +)
+        let c = record.config, map = record.map, m = record.measured
+        let total = m.stats.map { $0.weights[0] }.reduce(0, +)
         let parameters: [(String, JSONValue)] = [
             ("grids_file", .string(c.gridsPath)),
             ("grid_id", .string(c.gridIdField)),
@@ -25,26 +22,37 @@ extension ReportBuilder {
         let input: JSONValue = .object([
             ("grid_features", .int(map.featureCount)),
             ("jurisdictions", .int(map.jurisdictionNames.count)),
-            ("points_read", .int(points?.count ?? 0)),
+            ("points_read", .int(record.points?.table.count ?? 0)),
             ("points_used", .int(m.pointsInside)),
             ("points_excluded", .int(m.pointsOutside)),
             ("total_weight", .number(Format.rounded(total, 6))),
             ("warnings", .array(record.warnings.map(warningJSON))),
         ])
-        let pps = stats.map(\.polsbyPopper)
+        let timings: [(String, JSONValue)] = clock.json.map { ($0.0, .number(Format.rounded($0.1, 4))) }
+        return .object([
+            ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
+            ("command", .string("evaluate")),
+            ("parameters", .object(parameters)),
+            ("input", input),
+            ("summary", .object(evaluateSummary(record, total: total))),
+            ("grids", .array(evaluateRows(record))),
+            ("timings_s", .object(timings)),
+        ])
+    }
+
+    /// `summary`: the partition keys that apply to any map, how the map tiles the area, what changed.
+    private static func evaluateSummary(_ record: EvaluateRecord, total: Double) -> [(String, JSONValue)] {
+        let m = record.measured, stats = m.stats, coverage = record.coverage, tolerance = record.config.toleranceFraction
         let km2 = { (v: Double?) -> JSONValue in v.map { .number(Format.rounded($0 / 1e6, 6)) } ?? .null }
-        var summary: [(String, JSONValue)] = [
-            ("grids", .int(stats.count)),
-            ("mean_weight", .number(Format.rounded(total / Double(max(1, stats.count)), 6))),
-            ("min_weight", .number(Format.rounded(primary.min() ?? 0, 6))),
-            ("max_weight", .number(Format.rounded(primary.max() ?? 0, 6))),
-            ("max_abs_deviation", .number(Format.rounded(stats.map { abs($0.deviation) }.max() ?? 0, 6))),
-            ("grids_within_tolerance", .int(stats.filter { abs($0.deviation) <= c.toleranceFraction + 1e-12 }.count)),
-            ("weight_cv", .number(Format.rounded(cv(primary), 6))),
+        var summary: [(String, JSONValue)] = [("grids", .int(stats.count))]
+        summary += weightRange(stats, total: total)
+        summary += [
+            ("grids_within_tolerance", .int(stats.filter { abs($0.deviation) <= tolerance + 1e-12 }.count)),
+            ("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))),
             ("contiguous_grids", .int(m.parts.filter { $0 == 1 }.count)),
-            ("exclaves", .int(stats.reduce(0) { $0 + $1.exclaves })),
-            ("mean_polsby_popper", .number(Format.rounded(pps.reduce(0, +) / Double(max(1, pps.count)), 6))),
-            ("min_polsby_popper", .number(Format.rounded(pps.min() ?? 0, 6))),
+        ]
+        summary += compactness(stats)
+        summary += [
             ("points_outside", .int(m.pointsOutside)),
             ("area_km2", km2(coverage.unionArea)),
             ("overlaps_km2", km2(coverage.overlapArea)),
@@ -53,36 +61,34 @@ extension ReportBuilder {
         ]
         if let share = record.barrierShare {
             summary.append(("barrier_share", .number(Format.rounded(share, 6))))
-            summary.append(("barrier_distance_m", .number(c.barrierDistanceMetres)))
+            summary.append(("barrier_distance_m", .number(record.config.barrierDistanceMetres)))
         }
-        if m.weightNames.count > 1 {
-            summary.append(("further_weights", .array((1..<m.weightNames.count).map { k in
-                let values = stats.map { $0.weights[k] }
-                let mean = values.reduce(0, +) / Double(max(1, values.count))
-                let dev = mean > 0 ? (values.map { abs($0 - mean) }.max() ?? 0) / mean : 0
-                return .object([
-                    ("name", .string(m.weightNames[k])),
-                    ("total", .number(Format.rounded(values.reduce(0, +), 6))),
-                    ("max_abs_deviation", .number(Format.rounded(dev, 6))),
-                    ("coefficient_of_variation", .number(Format.rounded(cv(values), 6))),
-                ])
-            })))
-        }
-        if let change {
-            summary.append(("previous", .object([
-                ("file", .string(change.file)),
-                ("grid_id", .string(change.idField)),
-                ("earlier_grids", .int(change.earlierGrids)),
-                ("matched_grids", .int(change.matchedGrids)),
-                ("same_id_matches", .int(change.sameIDMatches)),
-                ("compared_points", .int(change.comparedPoints)),
-                ("changed_points", .int(change.changedPoints)),
-                ("changed_area_km2", .number(Format.rounded(change.changedAreaKm2, 6))),
-                ("definition", .string(MapChange.definition)),
-            ])))
+        if let further = furtherWeights(stats, names: m.weightNames) { summary.append(further) }
+        if let change = record.change {
+            summary.append(
+                (
+                    "previous",
+                    .object([
+                        ("file", .string(change.file)),
+                        ("grid_id", .string(change.idField)),
+                        ("earlier_grids", .int(change.earlierGrids)),
+                        ("matched_grids", .int(change.matchedGrids)),
+                        ("same_id_matches", .int(change.sameIDMatches)),
+                        ("compared_points", .int(change.comparedPoints)),
+                        ("changed_points", .int(change.changedPoints)),
+                        ("changed_area_km2", .number(Format.rounded(change.changedAreaKm2, 6))),
+                        ("definition", .string(MapChange.definition)),
+                    ])
+                ))
             summary.append(("changed_weight_share", .number(Format.rounded(change.changedWeightShare, 6))))
         }
-        let rows: [JSONValue] = stats.enumerated().map { g, s in
+        return summary
+    }
+
+    /// `grids`: one row per grid, with its parts and, with `--previous`, the earlier grid it matched.
+    private static func evaluateRows(_ record: EvaluateRecord) -> [JSONValue] {
+        let m = record.measured
+        return m.stats.enumerated().map { g, s in
             var row: [(String, JSONValue)] = [
                 ("grid_id", .string(s.gridID)),
                 ("jurisdiction", .string(s.jurisdiction)),
@@ -98,19 +104,9 @@ extension ReportBuilder {
             for k in 1..<max(1, m.weightNames.count) { row.append((m.weightNames[k], .number(Format.rounded(s.weights[k], 6)))) }
             row.append(("exclaves", .int(s.exclaves)))
             if let share = s.barrierShare { row.append(("barrier_share", .number(Format.rounded(share, 6)))) }
-            if let change { row.append(("previous_grid_id", .string(change.earlierID[g]))) }
+            if let change = record.change { row.append(("previous_grid_id", .string(change.earlierID[g]))) }
             return .object(row)
         }
-        let timings: [(String, JSONValue)] = clock.json.map { ($0.0, .number(Format.rounded($0.1, 4))) }
-        return .object([
-            ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
-            ("command", .string("evaluate")),
-            ("parameters", .object(parameters)),
-            ("input", input),
-            ("summary", .object(summary)),
-            ("grids", .array(rows)),
-            ("timings_s", .object(timings)),
-        ])
     }
 
     /// Label/value pairs for the summary panel of an evaluate report.html.
@@ -123,14 +119,18 @@ extension ReportBuilder {
             ("Weight range", "\(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1))"),
             ("Max |deviation|", Format.percent(s("max_abs_deviation"))),
             ("Coefficient of variation", Format.fixed(s("weight_cv"), 3)),
-            ("Within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))", "\(Format.fixed(s("grids_within_tolerance"), 0)) of \(Format.fixed(s("grids"), 0))"),
+            (
+                "Within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))",
+                "\(Format.fixed(s("grids_within_tolerance"), 0)) of \(Format.fixed(s("grids"), 0))"
+            ),
             ("Contiguous grids", "\(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0))"),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points in grids / outside", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(s("points_outside"), 0))"),
             ("Overlaps", "\(Format.fixed(s("overlaps_km2"), 3)) km²"),
         ]
         if value(report, "summary", "gaps_km2") != .null {
-            pairs.append(("Gaps / outside boundary", "\(Format.fixed(s("gaps_km2"), 3)) / \(Format.fixed(s("outside_boundary_km2"), 3)) km²"))
+            pairs.append(
+                ("Gaps / outside boundary", "\(Format.fixed(s("gaps_km2"), 3)) / \(Format.fixed(s("outside_boundary_km2"), 3)) km²"))
         }
         pairs += changePairs(report)
         return pairs
@@ -142,7 +142,11 @@ extension ReportBuilder {
         var pairs = [("Weight that changed grid", Format.percent(number(share)))]
         if value(report, "summary", "previous", "matched_grids") != nil {
             let p = { (key: String) in number(value(report, "summary", "previous", key)) }
-            pairs.append(("Grids matched to earlier", "\(Format.fixed(p("matched_grids"), 0)) of \(Format.fixed(p("earlier_grids"), 0)) (same id: \(Format.fixed(p("same_id_matches"), 0)))"))
+            pairs.append(
+                (
+                    "Grids matched to earlier",
+                    "\(Format.fixed(p("matched_grids"), 0)) of \(Format.fixed(p("earlier_grids"), 0)) (same id: \(Format.fixed(p("same_id_matches"), 0)))"
+                ))
             pairs.append(("Area that changed grid", "\(Format.fixed(p("changed_area_km2"), 2)) km²"))
         }
         if let units = value(report, "summary", "changed_units") {
@@ -155,11 +159,9 @@ extension ReportBuilder {
     static func evaluateLines(_ report: JSONValue, outputPath: String) -> [String] {
         let s = { (key: String) in number(value(report, "summary", key)) }
         let i = { (key: String) in number(value(report, "input", key)) }
-        var warnings = 0.0
-        if case .array(let list)? = value(report, "input", "warnings") {
-            for w in list { warnings += number(value(w, "count")) }
-        }
-        let tiling = value(report, "summary", "gaps_km2") == .null
+        let warnings = warningCount(report)
+        let tiling =
+            value(report, "summary", "gaps_km2") == .null
             ? "overlaps \(Format.fixed(s("overlaps_km2"), 3)) km² (no --boundary: gaps not measured)"
             : "gaps \(Format.fixed(s("gaps_km2"), 3)) km², overlaps \(Format.fixed(s("overlaps_km2"), 3)) km²"
         var lines = [

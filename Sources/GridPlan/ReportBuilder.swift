@@ -8,105 +8,159 @@ enum ReportBuilder {
     static let toolVersion = "0.1.0"
 
     static func partitionReport(_ record: PartitionRecord) -> JSONValue {
-        let c = record.config, inputs = record.inputs, projected = record.projected, units = record.units
-        let a = record.aggregated, solution = record.solution, grids = record.grids
-        let names = projected.names.names
-        let stats = grids.stats
-        var parameters: [(String, JSONValue)] = [
-            ("boundary", .string(c.boundaryPath)),
-            ("boundary_id", c.boundaryIdField.map { .string($0) } ?? .null),
-            ("points", c.pointsPath.map { .string($0) } ?? .null),
-            ("units", c.unitsPath.map { .string($0) } ?? .null),
-            ("weights", .array(a.weightNames.map { .string($0) })),
-            ("input_crs", .object([
-                ("boundary", .string(inputs.boundaryCRS)),
-                ("points", .string(inputs.pointsCRS)),
-            ])),
-            ("work_crs", .string(projected.workCRS)),
-            ("cell_size_m", units.cellSizeMetres.map { .number($0) } ?? .null),
-            ("grids", .int(solution.gridsPerJurisdiction.reduce(0, +))),
-            ("grids_per_jurisdiction", .array(zip(names, solution.gridsPerJurisdiction).map {
-                .object([("jurisdiction", .string($0.0)), ("grids", .int($0.1))])
-            })),
-            ("target", c.targetWeight.map { .number($0) } ?? .null),
-            ("tolerance", .number(c.toleranceFraction)),
-            ("seed", .int(Int(truncatingIfNeeded: c.seed))),
-            ("code_prefix", c.codePrefix.map { .string($0) } ?? .null),
-            ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
-        ]
-        parameters.append(("units_count", .int(units.set.area.count)))
-        if !c.barrierPaths.isEmpty {
-            parameters.append(("barriers", .array(c.barrierPaths.map { .string($0) })))
-            parameters.append(("hard_barriers", .array(c.hardBarrierPaths.map { .string($0) })))
-            if let r = units.blocks?.report {
-                parameters.append(("blocks", .object([
-                    ("raw_faces", .int(r.rawFaces)), ("slivers_merged", .int(r.sliversMerged)), ("blocks", .int(r.blocks)),
-                    ("heavy_blocks_split", .int(r.heavyBlocks)), ("water_units", .int(r.waterUnits)),
-                    ("snapped_ends", .int(r.snappedEnds)), ("bridge_links", .int(r.bridgeLinks)),
-                ])))
-            }
-        }
+        let a = record.aggregated
         let totalWeight = a.unitWeights[0].reduce(0, +)
         let input: JSONValue = .object([
-            ("boundary_features", .int(inputs.boundaryFeatureCount)),
-            ("jurisdictions", .int(names.count)),
-            ("points_read", .int(inputs.points.table.count)),
+            ("boundary_features", .int(record.inputs.boundaryFeatureCount)),
+            ("jurisdictions", .int(record.projected.names.count)),
+            ("points_read", .int(record.inputs.points.table.count)),
             ("points_used", .int(a.pointsUsed)),
             ("points_excluded", .int(a.pointsExcluded)),
             ("total_weight", .number(Format.rounded(totalWeight, 6))),
             ("warnings", .array(record.warnings.map(warningJSON))),
         ])
-        let pps = stats.map(\.polsbyPopper)
-        let contiguous = zip(grids.numbering.order, stats).filter { g, s in
-            s.exclaves <= (solution.result.exclaveParts.indices.contains(g) ? solution.result.exclaveParts[g] : 0)
-        }.count
-        var summary: [(String, JSONValue)] = [
-            ("grids", .int(stats.count)),
-            ("units", .int(units.set.area.count)),
-            ("mean_weight", .number(Format.rounded(totalWeight / Double(max(1, stats.count)), 6))),
-            ("min_weight", .number(Format.rounded(stats.map { $0.weights[0] }.min() ?? 0, 6))),
-            ("max_weight", .number(Format.rounded(stats.map { $0.weights[0] }.max() ?? 0, 6))),
-            ("max_abs_deviation", .number(Format.rounded(stats.map { abs($0.deviation) }.max() ?? 0, 6))),
-            ("within_tolerance", .bool(solution.result.withinTolerance)),
-            ("contiguous_grids", .int(contiguous)),
-            ("exclaves", .int(stats.reduce(0) { $0 + $1.exclaves })),
-            ("mean_polsby_popper", .number(Format.rounded(pps.reduce(0, +) / Double(max(1, pps.count)), 6))),
-            ("min_polsby_popper", .number(Format.rounded(pps.min() ?? 0, 6))),
-            ("cut_edges", .int(solution.result.cutEdges)),
-        ]
-        if a.weightNames.count > 1 {
-            summary.append(("further_weights", .array((1..<a.weightNames.count).map { k in
-                let values = stats.map { $0.weights[k] }
-                let mean = values.reduce(0, +) / Double(max(1, values.count))
-                let dev = mean > 0 ? (values.map { abs($0 - mean) }.max() ?? 0) / mean : 0
-                return .object([
-                    ("name", .string(a.weightNames[k])),
-                    ("total", .number(Format.rounded(values.reduce(0, +), 6))),
-                    ("max_abs_deviation", .number(Format.rounded(dev, 6))),
-                    ("coefficient_of_variation", .number(Format.rounded(cv(values), 6))),
-                ])
-            })))
-        }
-        summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
-        if let share = grids.barrierShare { summary.append(("barrier_share", .number(Format.rounded(share, 6)))) }
-        if let changes = grids.changes {
-            summary.append(("previous", .object([
-                ("matched_by", .string(changes.method)),
-                ("earlier_grids", .int(changes.earlierGrids)),
-                ("kept_grid_ids", .int(changes.keptGrids)),
-            ])))
-            summary.append(("changed_units", .int(changes.changedUnits)))
-            summary.append(("changed_weight_share", .number(Format.rounded(changes.changedWeightShare, 6))))
-        }
-        let gridRows: [JSONValue] = stats.map { .object($0.properties(weightNames: a.weightNames)) }
+        let gridRows: [JSONValue] = record.grids.stats.map { .object($0.properties(weightNames: a.weightNames)) }
         return .object([
             ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
-            ("parameters", .object(parameters)),
+            ("parameters", .object(partitionParameters(record))),
             ("input", input),
-            ("summary", .object(summary)),
+            ("summary", .object(partitionSummary(record, totalWeight: totalWeight))),
             ("grids", .array(gridRows)),
             ("timings_s", .null),
         ])
+    }
+
+    /// `parameters`: the run's settings as the stages settled them.
+    private static func partitionParameters(_ record: PartitionRecord) -> [(String, JSONValue)] {
+        let c = record.config, inputs = record.inputs, solution = record.solution
+        return [
+            ("boundary", .string(c.boundaryPath)),
+            ("boundary_id", c.boundaryIdField.map { .string($0) } ?? .null),
+            ("points", c.pointsPath.map { .string($0) } ?? .null),
+            ("units", c.unitsPath.map { .string($0) } ?? .null),
+            ("weights", .array(record.aggregated.weightNames.map { .string($0) })),
+            (
+                "input_crs",
+                .object([
+                    ("boundary", .string(inputs.boundaryCRS)),
+                    ("points", .string(inputs.pointsCRS)),
+                ])
+            ),
+            ("work_crs", .string(record.projected.workCRS)),
+            ("cell_size_m", record.units.cellSizeMetres.map { .number($0) } ?? .null),
+            ("grids", .int(solution.gridsPerJurisdiction.reduce(0, +))),
+            (
+                "grids_per_jurisdiction",
+                .array(
+                    zip(record.projected.names.names, solution.gridsPerJurisdiction).map {
+                        .object([("jurisdiction", .string($0.0)), ("grids", .int($0.1))])
+                    })
+            ),
+            ("target", c.targetWeight.map { .number($0) } ?? .null),
+            ("tolerance", .number(c.toleranceFraction)),
+            ("seed", .int(Int(truncatingIfNeeded: c.seed))),
+            ("code_prefix", c.codePrefix.map { .string($0) } ?? .null),
+            ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
+            ("units_count", .int(record.units.set.area.count)),
+        ] + barrierParameters(record)
+    }
+
+    /// With `--barriers`: the barrier files and what making the street blocks did.
+    private static func barrierParameters(_ record: PartitionRecord) -> [(String, JSONValue)] {
+        let c = record.config
+        guard !c.barrierPaths.isEmpty else { return [] }
+        var out: [(String, JSONValue)] = [
+            ("barriers", .array(c.barrierPaths.map { .string($0) })),
+            ("hard_barriers", .array(c.hardBarrierPaths.map { .string($0) })),
+        ]
+        if let r = record.units.blocks?.report {
+            out.append((
+                "blocks",
+                .object([
+                    ("raw_faces", .int(r.rawFaces)), ("slivers_merged", .int(r.sliversMerged)), ("blocks", .int(r.blocks)),
+                    ("heavy_blocks_split", .int(r.heavyBlocks)), ("water_units", .int(r.waterUnits)),
+                    ("snapped_ends", .int(r.snappedEnds)), ("bridge_links", .int(r.bridgeLinks)),
+                ])
+            ))
+        }
+        return out
+    }
+
+    /// `summary`: balance, contiguity, compactness, cut edges, further weights and what changed.
+    private static func partitionSummary(_ record: PartitionRecord, totalWeight: Double) -> [(String, JSONValue)] {
+        let stats = record.grids.stats, result = record.solution.result
+        let contiguous = zip(record.grids.numbering.order, stats).filter { g, s in
+            s.exclaves <= (result.exclaveParts.indices.contains(g) ? result.exclaveParts[g] : 0)
+        }.count
+        var summary: [(String, JSONValue)] = [
+            ("grids", .int(stats.count)),
+            ("units", .int(record.units.set.area.count)),
+        ]
+        summary += weightRange(stats, total: totalWeight)
+        summary += [
+            ("within_tolerance", .bool(result.withinTolerance)),
+            ("contiguous_grids", .int(contiguous)),
+        ]
+        summary += compactness(stats)
+        summary.append(("cut_edges", .int(result.cutEdges)))
+        if let further = furtherWeights(stats, names: record.aggregated.weightNames) { summary.append(further) }
+        summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
+        if let share = record.grids.barrierShare { summary.append(("barrier_share", .number(Format.rounded(share, 6)))) }
+        if let changes = record.grids.changes {
+            summary.append(
+                (
+                    "previous",
+                    .object([
+                        ("matched_by", .string(changes.method)),
+                        ("earlier_grids", .int(changes.earlierGrids)),
+                        ("kept_grid_ids", .int(changes.keptGrids)),
+                    ])
+                ))
+            summary.append(("changed_units", .int(changes.changedUnits)))
+            summary.append(("changed_weight_share", .number(Format.rounded(changes.changedWeightShare, 6))))
+        }
+        return summary
+    }
+
+    /// `mean_weight`, `min_weight`, `max_weight`, `max_abs_deviation` of the primary weight.
+    static func weightRange(_ stats: [GridStats], total: Double) -> [(String, JSONValue)] {
+        let primary = stats.map { $0.weights[0] }
+        return [
+            ("mean_weight", .number(Format.rounded(total / Double(max(1, stats.count)), 6))),
+            ("min_weight", .number(Format.rounded(primary.min() ?? 0, 6))),
+            ("max_weight", .number(Format.rounded(primary.max() ?? 0, 6))),
+            ("max_abs_deviation", .number(Format.rounded(stats.map { abs($0.deviation) }.max() ?? 0, 6))),
+        ]
+    }
+
+    /// `exclaves`, `mean_polsby_popper`, `min_polsby_popper`.
+    static func compactness(_ stats: [GridStats]) -> [(String, JSONValue)] {
+        let pps = stats.map(\.polsbyPopper)
+        return [
+            ("exclaves", .int(stats.reduce(0) { $0 + $1.exclaves })),
+            ("mean_polsby_popper", .number(Format.rounded(pps.reduce(0, +) / Double(max(1, pps.count)), 6))),
+            ("min_polsby_popper", .number(Format.rounded(pps.min() ?? 0, 6))),
+        ]
+    }
+
+    /// `further_weights`: total, largest deviation and CV of every weight after the primary one.
+    static func furtherWeights(_ stats: [GridStats], names: [String]) -> (String, JSONValue)? {
+        guard names.count > 1 else { return nil }
+        return (
+            "further_weights",
+            .array(
+                (1..<names.count).map { k in
+                    let values = stats.map { $0.weights[k] }
+                    let mean = values.reduce(0, +) / Double(max(1, values.count))
+                    let dev = mean > 0 ? (values.map { abs($0 - mean) }.max() ?? 0) / mean : 0
+                    return .object([
+                        ("name", .string(names[k])),
+                        ("total", .number(Format.rounded(values.reduce(0, +), 6))),
+                        ("max_abs_deviation", .number(Format.rounded(dev, 6))),
+                        ("coefficient_of_variation", .number(Format.rounded(cv(values), 6))),
+                    ])
+                })
+        )
     }
 
     static func warningJSON(_ d: Diagnostic) -> JSONValue {
@@ -173,14 +227,17 @@ enum ReportBuilder {
         ]
     }
 
+    /// The warnings in a report, each counted as often as it occurred.
+    static func warningCount(_ report: JSONValue) -> Double {
+        guard case .array(let list)? = value(report, "input", "warnings") else { return 0 }
+        return list.reduce(0) { $0 + number(value($1, "count")) }
+    }
+
     /// The ten-line summary for stdout.
     static func summaryLines(_ report: JSONValue, outputPath: String) -> [String] {
         let s = { (key: String) in number(value(report, "summary", key)) }
         let i = { (key: String) in number(value(report, "input", key)) }
-        var warnings = 0.0
-        if case .array(let list)? = value(report, "input", "warnings") {
-            for w in list { warnings += number(value(w, "count")) }
-        }
+        let warnings = warningCount(report)
         return [
             "grids:            \(Format.fixed(s("grids"), 0)) from \(Format.fixed(s("units"), 0)) units",
             "weight per grid:  \(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1)) (mean \(Format.fixed(s("mean_weight"), 1)))",

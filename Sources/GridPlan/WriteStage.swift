@@ -85,14 +85,7 @@ struct WriteStage {
         }
         // report.json is serialised last so that its timings include the write stage.
         let finalReport = ReportBuilder.withTimings(report, clock: context.clock)
-        do throws(GridIOError) {
-            for (name, bytes) in files { try output.stage(name: name, bytes: bytes) }
-            try output.stage(name: "report.json", bytes: JSONWriter.serialize(finalReport, pretty: true))
-            try output.commit()
-        } catch {
-            output.discard()
-            throw PipelineError.input(error)
-        }
+        try output.write(files.map { (name: $0.0, bytes: $0.1) } + [("report.json", JSONWriter.serialize(finalReport, pretty: true))])
         return PartitionOutcome(
             outputPath: config.outputPath, report: finalReport,
             summary: ReportBuilder.summaryLines(finalReport, outputPath: config.outputPath))

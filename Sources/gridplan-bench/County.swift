@@ -1,3 +1,4 @@
+import GridModel
 import GridOptimizer
 
 /// A seeded synthetic county on a pointy-top hexagon lattice: an irregular outline, a lake (hole),
@@ -6,22 +7,12 @@ struct County {
     let graph: UnitGraph
     let name: String
 
-    /// Deterministic generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-    }
+    /// The shared seeded generator (SplitMix64).
+    typealias Random = SeededRandom
 
     /// About `units` hexagons (the outline decides the exact count).
     init(units: Int, seed: UInt64, edge: Double = 100) throws {
-        var rng = Random(state: seed)
+        var rng = Random(seed: seed)
         let phases = (0..<4).map { _ in 6.283_185_307 * rng.unit() }
         // Radius in cells so that the area of the outline holds about `units` cells.
         let radius = (Double(units) / 3.2).squareRoot()

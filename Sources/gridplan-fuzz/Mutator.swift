@@ -1,18 +1,10 @@
+import GridModel
+
 /// Seeded random mutations of reader inputs: byte flips, truncation, duplication, deep nesting,
 /// huge numbers, JSON tokens and random (valid and invalid) UTF-8.
 struct Mutator {
-    /// SplitMix64: small, fast and identical on every platform, so a seed reproduces a run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    }
+    /// The shared seeded generator: a seed reproduces a run on every platform.
+    typealias Random = SeededRandom
 
     static let tokens: [String] = [
         "NaN", "Infinity", "-Infinity", "1e400", "-1e400", "1e-400", "1.7976931348623157e308", "-0", "0x1p3",
@@ -25,7 +17,7 @@ struct Mutator {
 
     var random: Random
 
-    init(seed: UInt64) { random = Random(state: seed) }
+    init(seed: UInt64) { random = Random(seed: seed) }
 
     /// One to four stacked mutations of `input`, capped at `maxBytes`.
     mutating func mutate(_ input: [UInt8], maxBytes: Int) -> [UInt8] {

@@ -55,3 +55,25 @@ extension Console {
         }
     }
 }
+
+/// `--quiet` and `--verbose`, shared by every command that runs the pipeline.
+struct ConsoleFlags: ParsableArguments {
+    @Flag(help: "Only errors on standard error; nothing on standard output.")
+    var quiet = false
+    @Flag(help: "Stage details on standard error.")
+    var verbose = false
+
+    /// Resolves the configuration, runs the pipeline with a console at this level as its sink, and
+    /// prints the outcome's lines on standard output (none with `--quiet`). Failures leave with their
+    /// sysexits status.
+    func run<Config, Outcome>(
+        configure: () throws(PlanOptions.Failure) -> Config,
+        pipeline: (Config, @escaping PipelineSink) throws(PipelineError) -> Outcome,
+        lines: (Outcome) -> [String]
+    ) throws {
+        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
+        let config = try Console.exitOnFailure(configure)
+        let outcome = try console.exitOnFailure { () throws(PipelineError) in try pipeline(config, console.sink()) }
+        if !quiet { for line in lines(outcome) { print(line) } }
+    }
+}

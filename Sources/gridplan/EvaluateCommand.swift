@@ -47,13 +47,9 @@ struct EvaluateCommand: ParsableCommand {
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
     var force = false
-    @Flag(help: "Only errors on standard error.")
-    var quiet = false
-    @Flag(help: "Stage details on standard error.")
-    var verbose = false
+    @OptionGroup var flags: ConsoleFlags
 
     func run() throws {
-        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
         var config = EvaluateConfig(gridsPath: grids, gridIdField: gridID, outputPath: out)
         config.boundaryIdField = boundaryID
         config.pointsPath = points
@@ -69,9 +65,6 @@ struct EvaluateCommand: ParsableCommand {
         config.barrierDistanceMetres = barrierDistance
         config.barriersCRS = barriersCRS
         config.force = force
-        let outcome = try console.exitOnFailure { () throws(PipelineError) in
-            try EvaluatePipeline.run(config, sink: console.sink())
-        }
-        if !quiet { for line in outcome.summary { print(line) } }
+        try flags.run(configure: { () throws(PlanOptions.Failure) in config }, pipeline: EvaluatePipeline.run, lines: \.summary)
     }
 }

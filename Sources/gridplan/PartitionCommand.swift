@@ -11,23 +11,12 @@ struct PartitionCommand: ParsableCommand {
 
     @OptionGroup var options: PartitionOptions
 
-    @Option(help: "Output folder.")
-    var out: String?
-    @Flag(help: "Replace gridplan outputs already in --out.")
-    var force = false
-    @Flag(help: "Only errors on standard error.")
-    var quiet = false
-    @Flag(help: "Stage details on standard error.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var flags: ConsoleFlags
 
     func run() throws {
-        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
-            try PlanOptions.resolve(options, out: out, force: force)
-        }
-        let outcome = try console.exitOnFailure { () throws(PipelineError) in
-            try PartitionPipeline.run(config, sink: console.sink())
-        }
-        if !quiet { for line in outcome.summary { print(line) } }
+        try flags.run(
+            configure: { () throws(PlanOptions.Failure) in try PlanOptions.resolve(options, out: output.out, force: output.force) },
+            pipeline: PartitionPipeline.run, lines: \.summary)
     }
 }

@@ -56,3 +56,11 @@ struct PartitionOptions: ParsableArguments {
     @Option(help: "Worker threads for the optimizer (default: the machine's cores); the result never depends on it.")
     var threads: Int?
 }
+
+/// `--out` and `--force` of `partition` and `validate` (validate checks the folder, never writes it).
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output folder (validate checks it as partition would, and writes nothing).")
+    var out: String?
+    @Flag(help: "Replace gridplan outputs already in --out.")
+    var force = false
+}

@@ -10,8 +10,8 @@ enum PlanOptions {
 
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
-        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads", "out", "force", "previous", "centers",
-        "barriers", "hard-barriers", "barriers-crs",
+        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads",
+        "out", "force", "previous", "centers", "barriers", "hard-barriers", "barriers-crs",
     ]
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers", "barriers", "hard-barriers"]
 
@@ -20,38 +20,14 @@ enum PlanOptions {
     static func resolve(
         _ c: PartitionOptions, out cliOut: String?, force cliForce: Bool, requiresOut: Bool = true
     ) throws(Failure) -> PartitionConfig {
-        var plan: [String: [String]] = [:]
-        if let path = c.plan {
-            let file: PlanFile
-            do {
-                file = try PlanFile.read(path: path)
-            } catch {
-                throw Failure(message: error.description, exitCode: ExitStatus.of(error))
-            }
-            for entry in file.entries {
-                guard knownKeys.contains(entry.key) else {
-                    throw Failure(message: "\(path): unknown key \(entry.key) (keys are the long options of partition, e.g. cell-size)", exitCode: ExitStatus.usage)
-                }
-                plan[entry.key] = pathKeys.contains(entry.key) ? entry.values.map(file.resolvedPath) : entry.values
-            }
-        }
-        func single(_ key: String) throws(Failure) -> String? {
-            guard let values = plan[key] else { return nil }
-            guard values.count == 1 else { throw Failure(message: "\(c.plan ?? ""): \(key) takes one value", exitCode: ExitStatus.usage) }
-            return values[0]
-        }
+        let values = try PlanValues(path: c.plan)
+        let plan = values.entries
+        func single(_ key: String) throws(Failure) -> String? { try values.single(key) }
         func pick(_ cli: String?, _ key: String) throws(Failure) -> String? {
             if let cli { return cli }
-            return try single(key)
+            return try values.single(key)
         }
-        func number(_ key: String, _ cli: Double?) throws(Failure) -> Double? {
-            if let cli { return cli }
-            guard let text = try single(key) else { return nil }
-            guard let v = Double(text), v.isFinite else {
-                throw Failure(message: "\(c.plan ?? ""): \(key) must be a number (got \(text))", exitCode: ExitStatus.usage)
-            }
-            return v
-        }
+        func number(_ key: String, _ cli: Double?) throws(Failure) -> Double? { try values.number(key, cli) }
         guard let boundary = try pick(c.boundary, "boundary") else {
             throw Failure(message: "--boundary is required (or boundary: in a plan file)", exitCode: ExitStatus.usage)
         }
@@ -70,7 +46,9 @@ enum PlanOptions {
         if let k = c.grids {
             config.gridCount = k
         } else if let text = try single("grids") {
-            guard let k = Int(text) else { throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: ExitStatus.usage) }
+            guard let k = Int(text) else {
+                throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: ExitStatus.usage)
+            }
             config.gridCount = k
         }
         // A --target on the command line replaces a grids: in the plan, and the other way round.
@@ -99,11 +77,59 @@ enum PlanOptions {
         if let s = c.seed {
             config.seed = s
         } else if let text = try single("seed") {
-            guard let s = UInt64(text) else { throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: ExitStatus.usage) }
+            guard let s = UInt64(text) else {
+                throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: ExitStatus.usage)
+            }
             config.seed = s
         }
         let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
         config.force = cliForce || planForce
         return config
+    }
+}
+
+/// The values of a plan file by key (paths resolved against the file's folder), with the checks every
+/// key shares: known key, one value, a number where a number is expected.
+struct PlanValues {
+    /// The plan file, nil when none was given (then every key is absent).
+    let path: String?
+    private(set) var entries: [String: [String]] = [:]
+
+    init(path: String?) throws(PlanOptions.Failure) {
+        self.path = path
+        guard let path else { return }
+        let file: PlanFile
+        do throws(GridIOError) {
+            file = try PlanFile.read(path: path)
+        } catch {
+            throw PlanOptions.Failure(message: error.description, exitCode: ExitStatus.of(error))
+        }
+        for entry in file.entries {
+            guard PlanOptions.knownKeys.contains(entry.key) else {
+                throw PlanOptions.Failure(
+                    message: "\(path): unknown key \(entry.key) (keys are the long options of partition, e.g. cell-size)",
+                    exitCode: ExitStatus.usage)
+            }
+            entries[entry.key] = PlanOptions.pathKeys.contains(entry.key) ? entry.values.map(file.resolvedPath) : entry.values
+        }
+    }
+
+    /// The one value of `key`, nil when the plan does not have it.
+    func single(_ key: String) throws(PlanOptions.Failure) -> String? {
+        guard let values = entries[key] else { return nil }
+        guard values.count == 1 else {
+            throw PlanOptions.Failure(message: "\(path ?? ""): \(key) takes one value", exitCode: ExitStatus.usage)
+        }
+        return values[0]
+    }
+
+    /// `cli` when given, else the plan's value of `key` as a finite number.
+    func number(_ key: String, _ cli: Double?) throws(PlanOptions.Failure) -> Double? {
+        if let cli { return cli }
+        guard let text = try single(key) else { return nil }
+        guard let v = Double(text), v.isFinite else {
+            throw PlanOptions.Failure(message: "\(path ?? ""): \(key) must be a number (got \(text))", exitCode: ExitStatus.usage)
+        }
+        return v
     }
 }

@@ -14,24 +14,15 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: PartitionOptions
 
-    @Option(help: "Output folder partition would write to (checked, never written).")
-    var out: String?
-    @Flag(help: "Partition would replace outputs already in --out.")
-    var force = false
-    @Flag(help: "Only errors on standard error, and no account on standard output.")
-    var quiet = false
-    @Flag(help: "Stage details on standard error.")
-    var verbose = false
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var flags: ConsoleFlags
 
     func run() throws {
         // Warnings are listed in the account on stdout; stderr keeps errors (and progress with --verbose).
-        let console = Console(level: quiet ? .quiet : (verbose ? .verbose : .normal))
-        let config = try Console.exitOnFailure { () throws(PlanOptions.Failure) in
-            try PlanOptions.resolve(options, out: out, force: force, requiresOut: false)
-        }
-        let outcome = try console.exitOnFailure { () throws(PipelineError) in
-            try PartitionPipeline.validate(config, sink: console.sink())
-        }
-        if !quiet { for line in outcome.lines { print(line) } }
+        try flags.run(
+            configure: { () throws(PlanOptions.Failure) in
+                try PlanOptions.resolve(options, out: output.out, force: output.force, requiresOut: false)
+            },
+            pipeline: PartitionPipeline.validate, lines: \.lines)
     }
 }

@@ -49,7 +49,7 @@ struct PartitionInvariantTests {
             let graph = try TestGraphs.hexagons(
                 rows: 6 + rng.index(6), columns: 6 + rng.index(6), weights: .random(seed: UInt64(trial), low: 0, high: 2))
             let w = work(graph)
-            let start = PowerDiagramStart(graph: w, gridCount: 3, centres: nil).run(axis: (1, 0))
+            let start = PowerDiagramStart(graph: w, gridCount: 3).run(axis: (1, 0))
             var partition = Partition(graph: w, gridCount: 3, assignment: start)
             partition.repairContiguity()
             try partition.checkInvariants()

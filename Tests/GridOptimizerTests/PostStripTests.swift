@@ -60,6 +60,8 @@ struct PostStripTests {
         var problem = PartitionProblem(
             graph: graph, gridsPerJurisdiction: [PostStripTests.grids], toleranceFraction: 0.05, seed: 1)
         problem.centerUnits = centres
+        // Iteration budgets, not the clock, end the search: a loaded machine must not cut it short.
+        problem.timeLimitSeconds = 600
         let result = try Partitioner.solve(problem)
         for (g, c) in centres.enumerated() { #expect(result.assignment[Int(c)] == Int32(g)) }
         #expect(result.maxAbsDeviation <= 0.05, "\(result.notes)")

@@ -23,7 +23,7 @@ struct StageProbe {
         let k = Int(getenv("K").map { String(cString: $0) }.flatMap { Int($0) } ?? 20)
         let scale = Double(getenv("TSCALE").map { String(cString: $0) }.flatMap { Double($0) } ?? 1)
         let per = Int(getenv("PER").map { String(cString: $0) }.flatMap { Int($0) } ?? 500)
-        let start = PowerDiagramStart(graph: work, gridCount: k, centres: nil).run(axis: (1, 0))
+        let start = PowerDiagramStart(graph: work, gridCount: k).run(axis: (1, 0))
         var p = Partition(graph: work, gridCount: k, assignment: start)
         print("STAGE start \(meanPP(p))")
         p.repairContiguity()

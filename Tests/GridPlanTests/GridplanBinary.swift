@@ -42,14 +42,33 @@ struct GridplanBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting so a chatty child cannot block on a full pipe.
+        // Read both pipes at once (stderr on another thread) before waiting, so that a child filling
+        // one pipe while we wait on the other cannot deadlock.
+        let errData = Captured()
+        let errReader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        errReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData.wait(), as: UTF8.self))
+    }
+
+    /// Bytes handed over from a reader thread, once.
+    private final class Captured: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+
+        func set(_ d: Data) {
+            data = d
+            done.signal()
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A fresh temporary folder for one test.

@@ -1,24 +1,9 @@
-/// SplitMix64: a tiny seeded generator so the sample county is the same on every machine.
-struct SampleRandom: RandomNumberGenerator {
-    private var state: UInt64
+import GridModel
 
-    init(seed: UInt64) {
-        state = seed
-    }
+/// The sample county's generator: the shared seeded one, plus a normal draw.
+typealias SampleRandom = SeededRandom
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
-
+extension SeededRandom {
     /// Standard normal (Box-Muller); both draws are taken so the stream is fixed.
     mutating func normal() -> Double {
         let u1 = max(unit(), 1e-300), u2 = unit()

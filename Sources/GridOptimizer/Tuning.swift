@@ -1,0 +1,40 @@
+/// The optimizer's tuning constants in one place, with what each one trades.
+enum Tuning {
+    // MARK: Multilevel
+
+    /// Coarsening stops once a jurisdiction has at most this many units per grid: enough for the
+    /// power diagram to draw grids, few enough that its iterations are cheap (at 10 per grid the
+    /// coarse cells balance so badly that the finest level's chains cost more than they saved).
+    static let coarsestUnitsPerGrid = 30
+    /// A coarse unit may hold at most this share of a grid's mean weight (or mean area): heavier
+    /// units would leave the coarse levels no room to balance.
+    static let coarseUnitCap = 2.0 / Double(coarsestUnitsPerGrid)
+    /// A level that keeps more than this share of its units ends the coarsening.
+    static let minimumShrink = 0.9
+    /// At most this many levels (the finest included).
+    static let maxLevels = 24
+    /// Jurisdictions with fewer units per grid than this are solved flat (one level).
+    static let multilevelUnitsPerGrid = 60
+    /// Weight-balancing rounds of the coarse power diagram redrawn on the finest level.
+    static let fineDiagramRounds = 6
+    /// Annealing proposals per boundary unit at the finest level of a multilevel solve (sample
+    /// county 10k × 20: 200 → mean PP 0.528, 300 → 0.532, 1000 → 0.539; 50k × 100: 0.550, 0.553,
+    /// 0.558).
+    static let fineProposalsPerBoundaryUnit = 300
+    /// Finest-level annealing proposals at least (capped by a flat solve's budget): small
+    /// jurisdictions have too few boundary units for the per-boundary budget alone (dense-core test
+    /// county: mean PP 0.448 without the floor, 0.45 required).
+    static let fineMinimumProposals = 200_000
+    /// Start temperature of the finest-level annealing, as a share of the mean |shape change| of a
+    /// boundary move (0.1 and 0.3 measured within 0.003 of mean PP of each other).
+    static let fineTemperatureScale = 0.3
+
+    // MARK: Search phases (flat and finest level)
+
+    /// Greedy sweeps at most, per greedy phase.
+    static let greedySweeps = 50
+    /// Rounds of final balancing (chains, then diffusion) with a greedy polish in between.
+    static let finalBalanceRounds = 3
+    /// Share of annealing proposals that exchange two neighbours when units are heavy (a dense core).
+    static let heavyUnitSwapShare = 0.3
+}

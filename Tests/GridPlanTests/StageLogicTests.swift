@@ -1,0 +1,163 @@
+import GridGeometry
+import GridModel
+import Testing
+
+@testable import GridPlan
+
+/// Stage logic tested directly, without the binary: cell sizing, duplicates, outside suggestions.
+@Suite("Stage logic")
+struct StageLogicTests {
+    static func points(_ coordinates: [(Double, Double)], ids: [String]? = nil, weights: [Double]? = nil) -> PointTable {
+        var t = PointTable(weightNames: weights == nil ? [] : ["w"])
+        for (i, c) in coordinates.enumerated() {
+            t.append(x: c.0, y: c.1, id: ids?[i] ?? "", weights: weights.map { [$0[i]] } ?? [], source: Int32(i + 2))
+        }
+        return t
+    }
+
+    static func request(areaKm2: Double, points: PointTable) -> UnitRequest {
+        UnitRequest(
+            jurisdictions: [], jurisdictionAreas: [areaKm2 * 1e6], names: JurisdictionNames([""]), points: points,
+            centers: nil)
+    }
+
+    static func config(grids: Int? = nil, target: Double? = nil) -> PartitionConfig {
+        var c = PartitionConfig(boundaryPath: "b.geojson", outputPath: "out")
+        c.gridCount = grids
+        c.targetWeight = target
+        return c
+    }
+
+    // MARK: defaultCellSize
+
+    @Test("without points: about 60 hexagons per grid, rounded to 2 significant digits")
+    func cellSizeFromArea() {
+        // 100 km² in 10 grids: s = √(1e8 / 600 / (√3/2)) = 438.7 m → 440 m.
+        let size = HexagonUnitSource.defaultCellSize(
+            Self.request(areaKm2: 100, points: PointTable(weightNames: [])), config: Self.config(grids: 10))
+        #expect(size == 440)
+        // Four times the area, same grids: twice the size.
+        let bigger = HexagonUnitSource.defaultCellSize(
+            Self.request(areaKm2: 400, points: PointTable(weightNames: [])), config: Self.config(grids: 10))
+        #expect(bigger == 880)
+    }
+
+    @Test("--target sets the grid count from the total weight")
+    func cellSizeFromTarget() {
+        // 10 points of weight 100 and a target of 100: 10 grids, as --grids 10 would give.
+        let spread = Self.points((0..<10).map { (Double($0) * 3000, 0) }, weights: Array(repeating: 100, count: 10))
+        let byTarget = HexagonUnitSource.defaultCellSize(Self.request(areaKm2: 100, points: spread), config: Self.config(target: 100))
+        let byGrids = HexagonUnitSource.defaultCellSize(Self.request(areaKm2: 100, points: spread), config: Self.config(grids: 10))
+        #expect(byTarget == byGrids)
+    }
+
+    @Test("a dense core makes the cells finer, never below ~150 cells per grid")
+    func cellSizeDenseCore() {
+        // Half of the weight in a 2 km square (45 m apart), the rest spread over 10 km × 10 km.
+        var coordinates: [(Double, Double)] = []
+        for i in 0..<2000 { coordinates.append((Double(i % 100) * 100, Double(i / 100) * 500)) }
+        for i in 0..<2025 { coordinates.append((2000 + Double(i % 45) * 45, 2000 + Double(i / 45) * 45)) }
+        let size = HexagonUnitSource.defaultCellSize(
+            Self.request(areaKm2: 100, points: Self.points(coordinates)), config: Self.config(grids: 10))
+        #expect(size == 320)  // 438.7 m × 0.9³ = 320 m: the core's heaviest cell falls under 1/12 of a grid
+        #expect(size >= 270)  // never below √(1e8 / 1500 / (√3/2)) = 277 m
+    }
+
+    @Test("many points at one address do not drive the cells down")
+    func cellSizeOneAddress() {
+        let coordinates = Array(repeating: (5000.0, 5000.0), count: 1000) + (0..<100).map { (Double($0) * 100, 0.0) }
+        let size = HexagonUnitSource.defaultCellSize(
+            Self.request(areaKm2: 100, points: Self.points(coordinates)), config: Self.config(grids: 10))
+        #expect(size == 440)
+    }
+
+    // MARK: duplicates
+
+    @Test("a duplicate repeats an earlier point's coordinates and non-empty id; same place with another id is kept")
+    func duplicates() {
+        let p = Self.points([(1, 1), (1, 1), (1, 1), (2, 2), (1, 1)], ids: ["a", "a", "b", "a", "a"])
+        #expect(PointPlausibility.duplicateMask(p) == [false, true, false, false, true])
+        let noIDs = Self.points([(1, 1), (1, 1)])
+        #expect(PointPlausibility.duplicateMask(noIDs) == [false, false])
+        // Coordinates are compared bit for bit.
+        let near = Self.points([(1, 1), (1.000_000_000_001, 1)], ids: ["a", "a"])
+        #expect(PointPlausibility.duplicateMask(near) == [false, false])
+    }
+
+    @Test("the duplicate warning names the first duplicate by line for text files and by feature for GeoJSON")
+    func duplicateWarning() throws {
+        let p = Self.points([(1, 1), (1, 1), (1, 1)], ids: ["a", "a", "a"])
+        let mask = PointPlausibility.duplicateMask(p)
+        let csv = try #require(
+            PointPlausibility.duplicateWarning(mask, file: PointFile(path: "p.tsv", kind: PointFileKind(path: "p.tsv"), table: p)))
+        #expect(csv.code == .pointDuplicate && csv.count == 2 && csv.location == "first at line 3")
+        let geo = try #require(
+            PointPlausibility.duplicateWarning(mask, file: PointFile(path: "p.json", kind: PointFileKind(path: "p.json"), table: p)))
+        #expect(geo.location == "first at feature 3")
+        #expect(PointPlausibility.duplicateWarning([false, false], file: PointFile(path: "p.csv", kind: .delimitedText, table: p)) == nil)
+    }
+
+    // MARK: outside suggestions
+
+    /// A lon/lat square around (lon, lat), its hexagon units and the points, all in the square's UTM zone.
+    static func plausibility(
+        lon: Double, lat: Double, halfDegrees: Double, lonLatPoints: [(Double, Double)]
+    ) throws -> (PointPlausibility, [UnitID?]) {
+        let engine = try GeometryEngine()
+        let workCRS = CRS.autoUTM(longitude: lon, latitude: lat)
+        let (a, b) = (halfDegrees, halfDegrees)
+        let ring = [lon - a, lat - b, lon + a, lat - b, lon + a, lat + b, lon - a, lat + b, lon - a, lat - b]
+        let square = try engine.transform(MultiPolygon(Polygon(rings: [ring])), from: "EPSG:4326", to: workCRS)
+        let (set, lattice) = try engine.hexagonUnits(jurisdictions: [square], cellSizeMetres: 200)
+        var table = Self.points(lonLatPoints)
+        try engine.transform(x: &table.x, y: &table.y, from: "EPSG:4326", to: workCRS)
+        let projected = ProjectedInputs(
+            workCRS: workCRS, jurisdictions: [square], jurisdictionAreas: [try engine.area(square)], points: table,
+            names: JurisdictionNames([""]), pointsFile: PointFile(path: "p.geojson", kind: .geoJSON, table: table),
+            boundaryCRS: "EPSG:4326", pointsCRS: "EPSG:4326")
+        let units = BuiltUnits(set: set, lattice: lattice, cellSizeMetres: 200, description: "")
+        let located = UnitID.located(try engine.assignPoints(x: table.x, y: table.y, units: set, lattice: lattice))
+        return (PointPlausibility(points: projected, units: units, engine: engine, boundaryPath: "b.geojson"), located)
+    }
+
+    @Test("points more than 10 km beyond the boundary are named, the first by its feature")
+    func farPoints() throws {
+        let inside = (0..<20).map { (45.0 + Double($0) * 0.001, 40.0) }
+        let far = [(45.5, 40.5), (45.0, 40.0), (46.0, 40.0)]  // the middle one is inside
+        let (check, located) = try Self.plausibility(lon: 45, lat: 40, halfDegrees: 0.05, lonLatPoints: inside + far)
+        let found = check.outsideSuggestions(pointUnit: located, duplicate: Array(repeating: false, count: located.count))
+        let d = try #require(found.first { $0.code == .pointFarFromBoundary })
+        #expect(d.count == 2 && d.location == "first at feature 22")
+        #expect(!found.contains { $0.code == .coordinatesSwappedSuspect })
+    }
+
+    @Test("points with longitude and latitude swapped are recognised, and nothing is suggested for inside points")
+    func swappedPoints() throws {
+        let inside = (0..<4).map { (45.0 + Double($0) * 0.005, 40.0) }
+        let swapped = (0..<10).map { (40.0 + Double($0) * 0.005, 45.0) }
+        let (check, located) = try Self.plausibility(lon: 45, lat: 40, halfDegrees: 0.05, lonLatPoints: inside + swapped)
+        let found = check.outsideSuggestions(pointUnit: located, duplicate: Array(repeating: false, count: located.count))
+        let d = try #require(found.first { $0.code == .coordinatesSwappedSuspect })
+        // 10 swapped points come inside; the 4 inside points, swapped, go out: net 6 (≥ half of 10).
+        #expect(d.count == 6)
+        let (clean, cleanLocated) = try Self.plausibility(lon: 45, lat: 40, halfDegrees: 0.05, lonLatPoints: inside)
+        #expect(clean.outsideSuggestions(pointUnit: cleanLocated, duplicate: [false, false, false, false]).isEmpty)
+    }
+
+    @Test("points in GCJ-02 against a WGS84 boundary are recognised")
+    func gcjPoints() throws {
+        // A 0.004° square (≈ 400 m) in Hangzhou; GCJ-02 shifts points there by ≈ 500 m.
+        var gcj: [(Double, Double)] = []
+        for i in 0..<40 {
+            let lon: Double = 120.1 + Double(i % 8) * 0.0005
+            let lat: Double = 30.25 + Double(i / 8) * 0.0008
+            gcj.append(GCJ02.fromWGS84(lon: lon, lat: lat))
+        }
+        let (check, located) = try Self.plausibility(lon: 120.102, lat: 30.252, halfDegrees: 0.002, lonLatPoints: gcj)
+        let outside = located.filter { $0 == nil }.count
+        #expect(outside >= 20)
+        let found = check.outsideSuggestions(pointUnit: located, duplicate: Array(repeating: false, count: located.count))
+        let d = try #require(found.first { $0.code == .crsSuspectGCJ02 })
+        #expect(d.file == "p.geojson" && d.count >= outside / 2)
+    }
+}
