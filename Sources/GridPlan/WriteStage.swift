@@ -74,7 +74,10 @@ struct WriteStage {
                     shapes: grids.shapes, borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
                     colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
                     weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
-                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report)))
+                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report),
+                    barrierLines: projected.barriers.map { b in
+                        b.soft + b.hardLines + b.hardAreas.flatMap { $0.polygons.flatMap(\.rings) }
+                    } ?? []))
             let files = [
                 ("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")),
                 ("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")),
