@@ -24,6 +24,8 @@ struct HTMLPage {
     var unitsHeader = "units"
     /// Police posts (`--centers`), metres, drawn as dots.
     var posts: [(x: Double, y: Double)] = []
+    /// Barrier lines (`--barriers`, `--hard-barriers`; metres), drawn thin under the grid outlines.
+    var barrierLines: [[Double]] = []
 }
 
 /// `report.html`: one self-contained page (inline SVG and CSS, no network, no script) with the map of

@@ -76,7 +76,10 @@ struct WriteStage {
                     colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
                     weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
                     summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report),
-                    posts: posts(projected.centers?.table)))
+                    posts: posts(projected.centers?.table),
+                    barrierLines: projected.barriers.map { b in
+                        b.soft + b.hardLines + b.hardAreas.flatMap { $0.polygons.flatMap(\.rings) }
+                    } ?? []))
             var files: [(String, [UInt8])] = []
             if config.outputFormats.contains(.geoJSON) {
                 files.append(("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")))
@@ -170,6 +173,8 @@ extension GridStats {
         for k in 1..<max(1, weightNames.count) where k < weights.count {
             props.append((weightNames[k], .number(Format.rounded(weights[k], 6))))
         }
+        // With --barriers only, so that outputs without barriers keep their schema; exclaves stays last.
+        if let barrierShare { props.append(("barrier_share", .number(Format.rounded(barrierShare, 6)))) }
         props.append(("exclaves", .int(exclaves)))
         return props
     }
