@@ -73,15 +73,18 @@ enum DissolveStage {
             }
             var shapes: [MultiPolygon] = []
             var stats: [GridStats] = []
+            // With --station-code, grid_code = prefix + the station's own code + its sequence in output order.
+            var sequence = Array(repeating: 0, count: names.count + 1)
             for g in numbering.order {
                 let j = Int(r.gridJurisdiction[g])
+                if sequence.indices.contains(j) { sequence[j] += 1 }
                 let piece = pieces[g]
                 let weights = (0..<a.weightNames.count).map { r.gridWeights.indices.contains($0) ? r.gridWeights[$0][g] : 0 }
                 let mean = solution.meanWeight[j]
                 let id = numbering.ids[g]
                 stats.append(
                     GridStats(
-                        gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + id,
+                        gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + (names.code(j).map { $0 + GridNumbering.pad(sequence[j], 3) } ?? id),
                         jurisdiction: names.name(j),
                         weights: weights, points: pointCount[g], units: unitCount[g],
                         areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000,

@@ -21,6 +21,8 @@ public struct EvaluateConfig: Sendable {
     public var previousIdField: String?
     /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
     public var inputCRS: String?
+    /// Encodings, coordinate columns and layers of the input files.
+    public var inputFormat = InputFormatOptions()
     /// Metric CRS for geometry; "auto" = UTM zone of the grid map's centre.
     public var workCRS: String = "auto"
     /// Relative deviation drawn as the band in the histogram and counted as `within_tolerance`.

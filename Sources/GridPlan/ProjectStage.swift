@@ -106,7 +106,7 @@ struct ProjectStage {
         }
         var result = ProjectedInputs(
             workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points,
-            names: JurisdictionNames(raw.jurisdictions.names), pointsFile: raw.points,
+            names: JurisdictionNames(raw.jurisdictions.names, codes: raw.jurisdictions.codes), pointsFile: raw.points,
             boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS)
         if var centers = raw.centers {
             do throws(GeometryError) {

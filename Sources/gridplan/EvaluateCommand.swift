@@ -37,6 +37,7 @@ struct EvaluateCommand: ParsableCommand {
     var workCRS: String = "auto"
     @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
     var tolerance: Double = 0.05
+    @OptionGroup var format: FormatOptions
     @Option(help: "Output folder.")
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
@@ -56,6 +57,12 @@ struct EvaluateCommand: ParsableCommand {
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.force = force
-        try flags.run(configure: { () throws(PlanOptions.Failure) in config }, pipeline: EvaluatePipeline.run, lines: \.summary)
+        let format = self.format
+        try flags.run(
+            configure: { () throws(PlanOptions.Failure) in
+                var c = config
+                c.inputFormat = try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
+                return c
+            }, pipeline: EvaluatePipeline.run, lines: \.summary)
     }
 }

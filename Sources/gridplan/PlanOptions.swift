@@ -11,14 +11,15 @@ enum PlanOptions {
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
         "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads",
-        "out", "force", "previous", "centers",
+        "out", "force", "previous", "centers", "previous-id", "station-code", "boundary-layer", "points-layer", "units-layer",
+        "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
     ]
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
 
     /// - Parameters:
     ///   - out: `--out` from the command line; `nil` with `requiresOut` false (validate) gives an empty output path.
     static func resolve(
-        _ c: PartitionOptions, out cliOut: String?, force cliForce: Bool, requiresOut: Bool = true
+        _ c: PartitionOptions, out cliOut: String?, force cliForce: Bool, format cliFormat: String? = nil, requiresOut: Bool = true
     ) throws(Failure) -> PartitionConfig {
         let values = try PlanValues(path: c.plan)
         let plan = values.entries
@@ -57,6 +58,14 @@ enum PlanOptions {
         config.codePrefix = try pick(c.codePrefix, "code-prefix")
         config.previousPath = try pick(c.previous, "previous")
         config.centersPath = try pick(c.centers, "centers")
+        config.previousIdField = try pick(c.previousID, "previous-id")
+        config.stationCodeField = try pick(c.stationCode, "station-code")
+        config.inputFormat = try c.format.resolve { (key: String) throws(Failure) -> String? in try single(key) }
+        config.inputFormat.boundaryLayer = try pick(c.boundaryLayer, "boundary-layer")
+        config.inputFormat.pointsLayer = try pick(c.pointsLayer, "points-layer")
+        config.inputFormat.unitsLayer = try pick(c.unitsLayer, "units-layer")
+        config.inputFormat.centersLayer = try pick(c.centersLayer, "centers-layer")
+        config.inputFormat.previousLayer = try pick(c.previousLayer, "previous-layer")
         config.timeLimitSeconds = try number("time-limit", c.timeLimit)
         if let n = try number("threads", c.threads.map(Double.init)) {
             guard n >= 1, n <= 256, n == n.rounded() else {
@@ -65,6 +74,12 @@ enum PlanOptions {
             config.threads = Int(n)
         }
         if let s = try values.whole("seed", c.seed, "a whole number ≥ 0") { config.seed = s }
+        if let text = try pick(cliFormat, "format") {
+            switch OutputFormat.parseList(text) {
+            case .success(let formats): config.outputFormats = formats
+            case .failure(let e): throw Failure(message: e.message, exitCode: ExitStatus.usage)
+            }
+        }
         let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
         config.force = cliForce || planForce
         return config
