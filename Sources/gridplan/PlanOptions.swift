@@ -13,8 +13,9 @@ enum PlanOptions {
         "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads",
         "out", "force", "previous", "centers", "previous-id", "station-code", "boundary-layer", "points-layer", "units-layer",
         "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
+        "barriers", "hard-barriers", "barriers-crs",
     ]
-    static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
+    static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers", "barriers", "hard-barriers"]
 
     /// - Parameters:
     ///   - out: `--out` from the command line; `nil` with `requiresOut` false (validate) gives an empty output path.
@@ -55,6 +56,9 @@ enum PlanOptions {
         config.pointsCRS = try pick(c.pointsCRS, "points-crs")
         config.unitsCRS = try pick(c.unitsCRS, "units-crs")
         config.workCRS = (try pick(c.workCRS, "work-crs")) ?? "auto"
+        config.barrierPaths = c.barriers.isEmpty ? (plan["barriers"] ?? []) : c.barriers
+        config.hardBarrierPaths = c.hardBarriers.isEmpty ? (plan["hard-barriers"] ?? []) : c.hardBarriers
+        config.barriersCRS = try pick(c.barriersCRS, "barriers-crs")
         config.codePrefix = try pick(c.codePrefix, "code-prefix")
         config.previousPath = try pick(c.previous, "previous")
         config.centersPath = try pick(c.centers, "centers")
