@@ -21,6 +21,8 @@ struct PartitionOptions: ParsableArguments {
     var unitID: String?
     @Option(name: .customLong("cell-size"), help: "Hexagon size in metres (distance between opposite edges). Default: chosen from the data.")
     var cellSize: Double?
+    @Option(name: .customLong("fill-gaps"), help: "Digitising threshold in m² (default 10000 = 1 ha): holes between or inside station areas smaller than this are filled into the neighbouring station, and smaller station overlaps are summed in one warning. 0 keeps every hole.")
+    var fillGaps: Double?
     @Option(help: "Total number of grids (shared among sub-jurisdictions by weight).")
     var grids: Int?
     @Option(help: "Target weight per grid (instead of --grids).")
@@ -35,6 +37,12 @@ struct PartitionOptions: ParsableArguments {
     var pointsCRS: String?
     @Option(name: .customLong("units-crs"), help: "CRS of the units file only.")
     var unitsCRS: String?
+    @Option(help: "Lines grid edges should follow (streets, railways): GeoJSON LineString/MultiLineString/Polygon; repeatable. Units become street blocks.")
+    var barriers: [String] = []
+    @Option(name: .customLong("hard-barriers"), help: "Lines or polygons no grid may cross (rivers, canals) except where a --barriers line crosses; water polygons join an adjacent grid; repeatable.")
+    var hardBarriers: [String] = []
+    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
+    var barriersCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
     @Option(help: "An earlier grid map (a units.geojson or grids.geojson, or the bureau's own Shapefile/GeoPackage): keep as much of it as balance allows.")
