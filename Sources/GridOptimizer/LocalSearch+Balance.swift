@@ -32,6 +32,7 @@ extension LocalSearch {
         guard mean > 0, partition.gridCount > 1 else { return 0 }
         var kept = 0
         var relaxed = false
+        var carrying = false
         for _ in 0..<maxRounds {
             let outside = (0..<partition.gridCount).filter { imbalance(partition.weight[$0]) > 0 }
             if outside.isEmpty { break }
@@ -45,7 +46,10 @@ extension LocalSearch {
             var keptThisRound = 0
             for g in order where imbalance(partition.weight[g]) > 0 {
                 if relaxed, penalty(partition.weight[g]) <= 0 { continue }
-                if transfer(from: g, lists: lists, adjacency: adjacency, relaxed: relaxed, followUp: relaxed) {
+                if transfer(
+                    from: g, lists: lists, adjacency: adjacency, relaxed: relaxed, followUp: relaxed,
+                    carryAsLastResort: carrying)
+                {
                     keptThisRound += 1
                 }
                 if outOfTime() { return kept + keptThisRound }
@@ -54,7 +58,8 @@ extension LocalSearch {
             if keptThisRound > 0 { continue }
             // Chains to the other side of the mean stalled with grids beyond the wall: a region
             // whose grids all lean one way. Diffuse: pull from any grid far enough the other way.
-            if relaxed || !diffuse { break }
+            if carrying || !diffuse { break }
+            if relaxed { carrying = true }
             relaxed = true
         }
         return kept
@@ -112,7 +117,8 @@ extension LocalSearch {
     /// `relaxed`: diffusion chains (any grid differing from g by more than g's excess beyond the
     /// wall, half the difference, slack steps, 12 tries); `followUp`: see `runChain`.
     mutating func transfer(
-        from g: Int, lists: BoundaryLists, adjacency: [[Int32]], relaxed: Bool = false, followUp: Bool = false
+        from g: Int, lists: BoundaryLists, adjacency: [[Int32]], relaxed: Bool = false, followUp: Bool = false,
+        carryAsLastResort: Bool = false
     ) -> Bool {
         let over = partition.weight[g] > mean
         let wg = partition.weight[g]
@@ -143,10 +149,10 @@ extension LocalSearch {
                 path.reverse()
                 if !over { path.reverse() }
                 tried += 1
-                // One unit per link first; only a chain that fails so, for a grid beyond the wall, is
-                // retried carrying several (for the aim band alone, one unit per link keeps shapes
-                // smoother: sample PP 0.554 against 0.539 when every failed chain was retried).
-                for carrying in penalty(wg) > 0 ? [false, true] : [false] {
+                // One unit per link; in the last resort (diffusion stalled too), a chain for a grid
+                // beyond the wall that fails so is retried carrying several units per link (sooner,
+                // it costs shape: sample PP 0.554 → 0.539, dense-core test 0.40 → 0.39).
+                for carrying in carryAsLastResort && penalty(wg) > 0 ? [false, true] : [false] {
                     if runChain(
                         path, lists: lists, sourceIsOver: over, midpoint: relaxed,
                         followUp: followUp ? (g, adjacency) : nil, carrying: carrying)
