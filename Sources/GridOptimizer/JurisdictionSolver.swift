@@ -89,7 +89,7 @@ struct JurisdictionSolver: Sendable {
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)
         let (band, wall) = bands(mean: mean)
-        let fine = band >= wall
+        let fine = n < 30 * k || unitsAreFine
         var search = LocalSearch(
             partition: partition, mean: mean, band: band, wall: wall, previous: previous, seed: rng.next(),
             deadline: deadline)
@@ -188,8 +188,8 @@ struct JurisdictionSolver: Sendable {
             partition: partition, mean: mean, band: band, wall: wall, previous: nil, seed: rng.next(),
             deadline: deadline)
         search.onMove = onMove
-        // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
-        search.swapShare = band >= wall ? 0 : Tuning.heavyUnitSwapShare
+        // Units are fine here (`unitsAreFine`): single moves reshape, no exchanges needed.
+        search.swapShare = 0
         search.balance()
         search.greedy(maxSweeps: Tuning.greedySweeps)
         search.temperatureScale = Tuning.fineTemperatureScale
