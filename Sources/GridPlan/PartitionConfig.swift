@@ -15,6 +15,9 @@ public struct PartitionConfig: Sendable {
     public var gridCount: Int?
     public var targetWeight: Double?
     public var toleranceFraction: Double = 0.05
+    /// Digitising threshold (m²): holes of the station areas' union below it are filled into the station
+    /// sharing most boundary, and station overlaps below it are reported in one summary line. 0: none.
+    public var fillGapsSquareMetres: Double = 10_000
     /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
     public var inputCRS: String?
     /// Per-file CRS declarations that override `inputCRS` for that file (e.g. GCJ-02 points on a
@@ -22,9 +25,23 @@ public struct PartitionConfig: Sendable {
     public var boundaryCRS: String?
     public var pointsCRS: String?
     public var unitsCRS: String?
+    /// Lines grid edges should follow (`--barriers`, repeatable): units become street blocks.
+    public var barrierPaths: [String] = []
+    /// Lines or polygons no grid may cross except at a bridge (`--hard-barriers`, repeatable).
+    public var hardBarrierPaths: [String] = []
+    /// CRS of the barrier files (overrides `inputCRS` for them).
+    public var barriersCRS: String?
     /// Metric CRS for geometry; "auto" = UTM zone of the centroid.
     public var workCRS: String = "auto"
     public var previousPath: String?
+    /// Property of the `--previous` map naming its grids (e.g. `BEAT_NUM` of a bureau's own map); nil: `grid_id`.
+    public var previousIdField: String?
+    /// Property of the station areas holding the bureau's own station code, used in `grid_code`.
+    public var stationCodeField: String?
+    /// Encodings, coordinate columns and layers of the input files.
+    public var inputFormat = InputFormatOptions()
+    /// Output formats besides report.json/report.html; GeoJSON is always among them unless left out.
+    public var outputFormats: [OutputFormat] = [.geoJSON]
     public var centersPath: String?
     public var codePrefix: String?
     public var timeLimitSeconds: Double?

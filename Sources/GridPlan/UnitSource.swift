@@ -24,6 +24,13 @@ struct BuiltUnits {
     var description: String
     /// What the source repaired, dropped or filled, as warnings.
     var diagnostics: [Diagnostic] = []
+    /// Street blocks (`--barriers`): barrier lengths per edge and contacts for `barrier_share`; nil otherwise.
+    var blocks: BlockUnits?
+
+    /// The graph the optimizer gets: for street blocks, shared lengths and perimeters as cut costs.
+    var graphSet: UnitSet {
+        blocks?.costUnits(barrierFactor: BlockUnitSource.barrierCost, otherFactor: BlockUnitSource.otherCost) ?? set
+    }
 }
 
 /// One way of cutting the station areas into the units grids are made of. Hexagons and given units
@@ -37,12 +44,18 @@ protocol UnitSource {
 
 /// Stage `units`: asks the configured source for units, without knowing which it is.
 enum UnitsStage {
-    static func run(_ p: ProjectedInputs, _ context: PartitionContext) throws(PipelineError) -> BuiltUnits {
+    /// - Parameter earlier: the `--previous` map; when it is an earlier run's hexagon units, its lattice
+    ///   (cell size and origin) is reused so that the same cells come back with the same ids.
+    static func run(_ p: ProjectedInputs, earlier: EarlierMap? = nil, _ context: PartitionContext) throws(PipelineError) -> BuiltUnits {
         let request = UnitRequest(
             jurisdictions: p.jurisdictions, jurisdictionAreas: p.jurisdictionAreas, names: p.names,
             points: p.points, centers: p.centers?.table)
         return try context.stage("units", nil) { () throws(PipelineError) -> BuiltUnits in
-            let source = self.source(p, request: request, config: context.config)
+            var source = self.source(p, request: request, config: context.config)
+            if var hexagons = source as? HexagonUnitSource, let earlier {
+                try hexagons.adopt(earlier, workCRS: p.workCRS, context: context)
+                source = hexagons
+            }
             context.announce("units", source.summary)
             let built = try source.units(request, context: context)
             for d in built.diagnostics { context.warn(d) }
@@ -54,6 +67,9 @@ enum UnitsStage {
     static func source(_ p: ProjectedInputs, request: UnitRequest, config: PartitionConfig) -> any UnitSource {
         if let given = p.givenUnits, let path = config.unitsPath {
             return GivenUnitSource(units: given, file: path)
+        }
+        if let barriers = p.barriers {
+            return BlockUnitSource(barriers: barriers, files: config.barrierPaths + config.hardBarrierPaths)
         }
         let size = config.cellSizeMetres ?? HexagonUnitSource.defaultCellSize(request, config: config)
         return HexagonUnitSource(cellSizeMetres: size, chosenFromData: config.cellSizeMetres == nil, boundaryPath: config.boundaryPath)
