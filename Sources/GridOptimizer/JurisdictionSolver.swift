@@ -54,9 +54,7 @@ struct JurisdictionSolver: Sendable {
             let assignment = (0..<n).map { k == 1 ? Int32(0) : Int32($0) }
             return Outcome(assignment: assignment, penalty: 0, rest: 0, iterations: 0, timedOut: false)
         }
-        if warmStart == nil, previous == nil, centres == nil, n >= Tuning.multilevelUnitsPerGrid * k, !flat,
-            unitsAreFine
-        {
+        if warmStart == nil, previous == nil, centres == nil, n >= Tuning.multilevelUnitsPerGrid * k, !flat {
             let multilevel = solveMultilevel(start: start, seed: seed, onMove: onMove)
             if multilevel.penalty <= 0 || multilevel.timedOut { return multilevel }
             // A grid beyond the wall: the balance guarantee comes before speed, so the flat solve
@@ -125,10 +123,7 @@ struct JurisdictionSolver: Sendable {
             iterations: search.iterations, timedOut: search.timedOut)
     }
 
-    /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`), so that
-    /// the aim band is a hard wall. Only such jurisdictions are solved multilevel: on a dense core
-    /// of heavy units the multilevel start missed a band the flat solve meets (1 M-point sample,
-    /// station 3: 6.09 % against ±5 %).
+    /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).
     var unitsAreFine: Bool {
         let mean = graph.weight.reduce(0, +) / Double(max(gridCount, 1))
         return effectiveUnitsPerGrid(mean: mean) >= 30
@@ -192,8 +187,8 @@ struct JurisdictionSolver: Sendable {
             partition: partition, mean: mean, band: band, wall: wall, previous: nil, seed: rng.next(),
             deadline: deadline)
         search.onMove = onMove
-        // Units are fine here (`unitsAreFine`): single moves reshape, no exchanges needed.
-        search.swapShare = 0
+        // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
+        search.swapShare = band >= wall ? 0 : Tuning.heavyUnitSwapShare
         search.balance()
         search.greedy(maxSweeps: Tuning.greedySweeps)
         search.temperatureScale = Tuning.fineTemperatureScale
