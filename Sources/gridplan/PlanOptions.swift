@@ -10,7 +10,7 @@ enum PlanOptions {
 
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
-        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads",
+        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "fill-gaps", "code-prefix", "time-limit", "seed", "threads",
         "out", "force", "previous", "centers", "previous-id", "station-code", "boundary-layer", "points-layer", "units-layer",
         "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
         "barriers", "hard-barriers", "barriers-crs",
@@ -45,19 +45,13 @@ enum PlanOptions {
         config.unitsPath = try pick(c.units, "units")
         config.unitIdField = try pick(c.unitID, "unit-id")
         config.cellSizeMetres = try number("cell-size", c.cellSize)
-        if let k = c.grids {
-            config.gridCount = k
-        } else if let text = try single("grids") {
-            guard let k = Int(text) else {
-                throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: ExitStatus.usage)
-            }
-            config.gridCount = k
-        }
+        if let k = try values.whole("grids", c.grids, "a whole number") { config.gridCount = k }
         // A --target on the command line replaces a grids: in the plan, and the other way round.
         config.targetWeight = try number("target", c.target)
         if c.target != nil && c.grids == nil { config.gridCount = nil }
         if c.grids != nil && c.target == nil { config.targetWeight = nil }
         config.toleranceFraction = try number("tolerance", c.tolerance) ?? 0.05
+        config.fillGapsSquareMetres = try number("fill-gaps", c.fillGaps) ?? config.fillGapsSquareMetres
         config.inputCRS = try pick(c.inputCRS, "input-crs")
         config.boundaryCRS = try pick(c.boundaryCRS, "boundary-crs")
         config.pointsCRS = try pick(c.pointsCRS, "points-crs")
@@ -84,14 +78,7 @@ enum PlanOptions {
             }
             config.threads = Int(n)
         }
-        if let s = c.seed {
-            config.seed = s
-        } else if let text = try single("seed") {
-            guard let s = UInt64(text) else {
-                throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: ExitStatus.usage)
-            }
-            config.seed = s
-        }
+        if let s = try values.whole("seed", c.seed, "a whole number ≥ 0") { config.seed = s }
         if let text = try pick(cliFormat, "format") {
             switch OutputFormat.parseList(text) {
             case .success(let formats): config.outputFormats = formats
@@ -137,6 +124,16 @@ struct PlanValues {
             throw PlanOptions.Failure(message: "\(path ?? ""): \(key) takes one value", exitCode: ExitStatus.usage)
         }
         return values[0]
+    }
+
+    /// `cli` when given, else the plan's value of `key` as a whole number (`what` names the range in the error).
+    func whole<T: FixedWidthInteger>(_ key: String, _ cli: T?, _ what: String) throws(PlanOptions.Failure) -> T? {
+        if let cli { return cli }
+        guard let text = try single(key) else { return nil }
+        guard let v = T(text) else {
+            throw PlanOptions.Failure(message: "\(path ?? ""): \(key) must be \(what) (got \(text))", exitCode: ExitStatus.usage)
+        }
+        return v
     }
 
     /// `cli` when given, else the plan's value of `key` as a finite number.
