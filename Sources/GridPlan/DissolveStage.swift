@@ -10,6 +10,8 @@ struct DissolvedGrids {
     var stats: [GridStats]
     /// What moved since `--previous`.
     var changes: PlanChanges?
+    /// With `--barriers`: share of the interior boundary between grids of one station on a barrier line.
+    var barrierShare: Double?
 }
 
 /// How a new plan differs from an earlier one.
@@ -81,6 +83,7 @@ enum DissolveStage {
                     gridChangedWeight: moved.gridWeight, gridChangedArea: moved.gridArea,
                     keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
             }
+            let share = units.blocks?.barrierShare(assignment: r.assignment, gridCount: k)
             var shapes: [MultiPolygon] = []
             var stats: [GridStats] = []
             // With --station-code, grid_code = prefix + the station's own code + its sequence in output order.
@@ -100,7 +103,8 @@ enum DissolveStage {
                         areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000,
                         polsbyPopper: Compactness.polsbyPopper(area: piece.area, perimeter: piece.perimeter),
                         deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
-                        exclaves: max(0, piece.shape.polygons.count - 1)))
+                        exclaves: max(0, piece.shape.polygons.count - 1),
+                        barrierShare: share.map { $0.interior[g] > 0 ? $0.onBarrier[g] / $0.interior[g] : 0 }))
                 shapes.append(piece.shape)
             }
             // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
@@ -113,7 +117,9 @@ enum DissolveStage {
                         message:
                             "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
             }
-            return DissolvedGrids(numbering: numbering, shapes: shapes, stats: stats, changes: changes)
+            return DissolvedGrids(
+                numbering: numbering, shapes: shapes, stats: stats, changes: changes,
+                barrierShare: share.map { $0.totalInterior > 0 ? $0.totalOnBarrier / $0.totalInterior : 0 })
         }
     }
 }

@@ -22,6 +22,12 @@ public struct PartitionConfig: Sendable {
     public var boundaryCRS: String?
     public var pointsCRS: String?
     public var unitsCRS: String?
+    /// Lines grid edges should follow (`--barriers`, repeatable): units become street blocks.
+    public var barrierPaths: [String] = []
+    /// Lines or polygons no grid may cross except at a bridge (`--hard-barriers`, repeatable).
+    public var hardBarrierPaths: [String] = []
+    /// CRS of the barrier files (overrides `inputCRS` for them).
+    public var barriersCRS: String?
     /// Metric CRS for geometry; "auto" = UTM zone of the centroid.
     public var workCRS: String = "auto"
     public var previousPath: String?

@@ -16,6 +16,16 @@ struct RawInputs {
     var centers: (file: PointFile, crs: String)?
     /// The earlier plan (`--previous`), read but not yet matched to units.
     var previous: EarlierMap?
+    /// Barrier files (`--barriers`, then `--hard-barriers`), with their CRS.
+    var barriers: [BarrierFile] = []
+}
+
+/// One barrier file as read.
+struct BarrierFile {
+    var path: String
+    var hard: Bool
+    var features: [Feature]
+    var crs: String
 }
 
 /// Stage `read`: reads the boundary, units, points, centres and earlier-plan files and settles each
@@ -69,10 +79,13 @@ enum ReadStage {
                     path, idField: config.previousIdField ?? "grid_id", crs: nil, layer: format.previousLayer, context: context,
                     missingID: "name the property that holds each grid's id with --previous-id")
             }
+            let barriers = try BarrierFile.read(
+                config.barrierPaths.map { ($0, false) } + config.hardBarrierPaths.map { ($0, true) },
+                declaredCRS: config.barriersCRS ?? config.inputCRS, stage: "read", context: context)
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS,
-                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous)
+                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous, barriers: barriers)
         }
     }
 

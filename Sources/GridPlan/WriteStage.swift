@@ -75,7 +75,10 @@ struct WriteStage {
                     shapes: grids.shapes, borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
                     colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
                     weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
-                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report)))
+                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report),
+                    barrierLines: projected.barriers.map { b in
+                        b.soft + b.hardLines + b.hardAreas.flatMap { $0.polygons.flatMap(\.rings) }
+                    } ?? []))
             var files: [(String, [UInt8])] = []
             if config.outputFormats.contains(.geoJSON) {
                 files.append(("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")))
@@ -169,6 +172,8 @@ extension GridStats {
         for k in 1..<max(1, weightNames.count) where k < weights.count {
             props.append((weightNames[k], .number(Format.rounded(weights[k], 6))))
         }
+        // With --barriers only, so that outputs without barriers keep their schema; exclaves stays last.
+        if let barrierShare { props.append(("barrier_share", .number(Format.rounded(barrierShare, 6)))) }
         props.append(("exclaves", .int(exclaves)))
         return props
     }

@@ -35,6 +35,12 @@ struct EvaluateCommand: ParsableCommand {
     var inputCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
     var workCRS: String = "auto"
+    @Option(help: "Lines the grid edges are scored against (streets, railways, rivers): GeoJSON lines or polygon outlines; repeatable.")
+    var barriers: [String] = []
+    @Option(name: .customLong("barrier-distance"), help: "Interior grid boundary within this many metres of a barrier counts as following it (default 25).")
+    var barrierDistance: Double = 25
+    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
+    var barriersCRS: String?
     @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
     var tolerance: Double = 0.05
     @OptionGroup var format: FormatOptions
@@ -56,6 +62,9 @@ struct EvaluateCommand: ParsableCommand {
         config.inputCRS = inputCRS
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
+        config.barrierPaths = barriers
+        config.barrierDistanceMetres = barrierDistance
+        config.barriersCRS = barriersCRS
         config.force = force
         let format = self.format
         try flags.run(

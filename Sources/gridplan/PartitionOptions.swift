@@ -35,6 +35,12 @@ struct PartitionOptions: ParsableArguments {
     var pointsCRS: String?
     @Option(name: .customLong("units-crs"), help: "CRS of the units file only.")
     var unitsCRS: String?
+    @Option(help: "Lines grid edges should follow (streets, railways): GeoJSON LineString/MultiLineString/Polygon; repeatable. Units become street blocks.")
+    var barriers: [String] = []
+    @Option(name: .customLong("hard-barriers"), help: "Lines or polygons no grid may cross (rivers, canals) except where a --barriers line crosses; water polygons join an adjacent grid; repeatable.")
+    var hardBarriers: [String] = []
+    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
+    var barriersCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
     @Option(help: "An earlier grid map (a units.geojson or grids.geojson, or the bureau's own Shapefile/GeoPackage): keep as much of it as balance allows.")
