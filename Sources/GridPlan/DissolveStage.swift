@@ -22,6 +22,13 @@ struct PlanChanges {
     var changedUnits: Int
     /// Share of the primary weight in those units.
     var changedWeightShare: Double
+    /// Share of the area in those units.
+    var changedAreaShare: Double
+    /// Per new grid (optimizer index): its earlier id ("" for a new grid), and the primary weight and
+    /// area (m²) of its units that were in another earlier grid or none.
+    var earlierID: [String]
+    var gridChangedWeight: [Double]
+    var gridChangedArea: [Double]
     /// New grids that kept an earlier grid's id, and how many grids the earlier plan had.
     var keptGrids: Int
     var earlierGrids: Int
@@ -68,9 +75,12 @@ enum DissolveStage {
                 let label = previous.match(assignment: solution.gridOfUnit, gridCount: k, weights: a.unitWeights[0])
                 numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: r.gridJurisdiction)
                 earlierCode = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
-                let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: a.unitWeights[0])
+                let moved = previous.changes(
+                    assignment: solution.gridOfUnit, gridLabel: label, weights: a.unitWeights[0], areas: units.set.area)
                 changes = PlanChanges(
                     method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
+                    changedAreaShare: moved.areaShare, earlierID: label.map { $0 >= 0 ? previous.gridIDs[$0] : "" },
+                    gridChangedWeight: moved.gridWeight, gridChangedArea: moved.gridArea,
                     keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
             }
             let share = units.blocks?.barrierShare(assignment: r.assignment, gridCount: k)
