@@ -1,15 +1,8 @@
 import GridModel
 
 /// Jurisdictions (station areas) that overlap by digitising slivers (projected metres, m²).
-extension GeometryEngine {
-    /// Makes jurisdictions disjoint by giving every overlap to the lower-index jurisdiction.
-    ///
-    /// Same as `resolveOverlaps(_:names:maxShare:)` with names "jurisdiction <k>".
-    public func resolveOverlaps(_ jurisdictions: [MultiPolygon], maxShare: Double) throws(GeometryError) -> (
-        shapes: [MultiPolygon], overlapArea: [(Int, Int, Double)]
-    ) {
-        try resolveOverlaps(jurisdictions, names: jurisdictions.indices.map { "jurisdiction \($0)" }, maxShare: maxShare)
-    }
+struct OverlapResolution: EngineAlgorithm {
+    let engine: GeometryEngine
 
     /// Makes jurisdictions disjoint by giving every overlap to the lower-index jurisdiction (deterministic).
     ///
@@ -26,7 +19,7 @@ extension GeometryEngine {
     /// - Returns: the disjoint shapes, in input order, and every overlap found as (lower index, higher
     ///   index, area in m²), ascending by pair.
     /// - Complexity: one intersection per pair with intersecting envelopes, one difference per overlapped shape.
-    public func resolveOverlaps(_ jurisdictions: [MultiPolygon], names: [String], maxShare: Double)
+    func resolve(_ jurisdictions: [MultiPolygon], names: [String], maxShare: Double)
         throws(GeometryError) -> (shapes: [MultiPolygon], overlapArea: [(Int, Int, Double)])
     {
         guard names.count == jurisdictions.count else {
