@@ -181,25 +181,31 @@ public final class GeometryEngine {
 
     // MARK: - Shared by several algorithms
 
-    /// Throws when two jurisdictions overlap by more than numerical noise.
-    func checkNoOverlap(_ geoms: [Geometry]) throws(GeometryError) {
+    /// Every pair (a < b) whose envelopes meet and whose intersection has positive area, with that area
+    /// (square units of the coordinates), ascending by pair.
+    /// - Complexity: one intersection per pair with intersecting envelopes.
+    func overlappingPairs(_ geoms: [Geometry]) throws(GeometryError) -> [(a: Int, b: Int, area: Double)] {
         var boxes: [(Double, Double, Double, Double)?] = []
-        var areas: [Double] = []
-        for g in geoms {
-            boxes.append(try g.isEmpty() ? nil : try g.bounds())
-            areas.append(try g.area())
-        }
+        for g in geoms { boxes.append(try g.isEmpty() ? nil : try g.bounds()) }
+        var pairs: [(a: Int, b: Int, area: Double)] = []
         for a in geoms.indices {
             guard let ba = boxes[a] else { continue }
             for b in (a + 1)..<geoms.count {
                 guard let bb = boxes[b] else { continue }
                 if ba.2 < bb.0 || bb.2 < ba.0 || ba.3 < bb.1 || bb.3 < ba.1 { continue }
-                let overlap = try geoms[a].intersection(geoms[b]).area()
-                if overlap > 1e-9 * min(areas[a], areas[b]) {
-                    throw GeometryError(
-                        "jurisdictions \(a) and \(b) overlap (\(overlap) m² in common); they must not overlap")
-                }
+                let area = try geoms[a].intersection(geoms[b]).area()
+                if area > 0 { pairs.append((a, b, area)) }
             }
+        }
+        return pairs
+    }
+
+    /// Throws when two jurisdictions overlap by more than numerical noise (1e-9 of the smaller).
+    func checkNoOverlap(_ geoms: [Geometry]) throws(GeometryError) {
+        var areas: [Double] = []
+        for g in geoms { areas.append(try g.area()) }
+        for (a, b, overlap) in try overlappingPairs(geoms) where overlap > 1e-9 * min(areas[a], areas[b]) {
+            throw GeometryError("jurisdictions \(a) and \(b) overlap (\(overlap) m² in common); they must not overlap")
         }
     }
 
