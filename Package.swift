@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "GridGeometry", dependencies: ["GridModel", "CGEOS", "CPROJ"]),
         // Shapefile, GeoPackage, file geodatabase, KML and XLSX in, GeoPackage and Shapefile out; the only user of CGDAL.
         .target(name: "GridGDAL", dependencies: ["GridModel", "GridIO", "CGDAL"]),
-        .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGeometry", "GridOptimizer"]),
+        .target(name: "GridPlan", dependencies: ["GridModel", "GridIO", "GridGDAL", "GridGeometry", "GridOptimizer"]),
         .executableTarget(
             name: "gridplan",
             dependencies: ["GridPlan", "GridIO", "GridModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO", "GridModel"]),
         // Partition stage on generated counties, graphs written for METIS (Scripts/bench).
         .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer", "GridIO", "GridModel"]),
+        // Point reading per format: GeoJSON/CSV readers vs GDAL (Scripts/bench-read).
+        .executableTarget(name: "gridplan-readbench", dependencies: ["GridIO", "GridGDAL", "GridModel"]),
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),
         .testTarget(name: "GridIOTests", dependencies: ["GridIO", "GridModel"]),
         .testTarget(name: "GridGeometryTests", dependencies: ["GridGeometry", "GridModel"]),

@@ -164,9 +164,12 @@ extension GeometryEngine {
             let k = pairKey(Int32(w), host[w])
             linked[k] = contact[k]
         }
+        // Bridges: only between units that share boundary, so a grid across a bridge is still one polygon
+        // (bank, the water under the bridge, other bank).
         for k in bridgePairs(a, kinds: kinds, unitOf: unitOf, isWater: isWater, jurisdiction: set.jurisdiction)
         where linked[k] == nil {
-            linked[k] = (0, 0)
+            guard let c = contact[k], c.length > 0 else { continue }
+            linked[k] = c
             report.bridgeLinks += 1
         }
 
@@ -199,9 +202,11 @@ extension GeometryEngine {
             contactBarrierLength: bcsr.lengths, report: report)
     }
 
-    /// Pairs of land units of one jurisdiction joined by a soft line across a hard barrier: soft segments with
-    /// water on both sides (a bridge deck) are chained by their end points, and a point where a soft line meets
-    /// a hard line is a bridge of its own; every two land units touching one chain are paired.
+    /// Candidate pairs of units of one jurisdiction joined by a soft line across a hard barrier: soft segments
+    /// with water on one side and no land on the other (a bridge deck) are chained by their end points, and a
+    /// point where a soft line meets a hard line is a bridge of its own; the land units touching a chain and the
+    /// water on the sides of its deck are paired (never water with water). The caller keeps the pairs that
+    /// share boundary.
     func bridgePairs(_ a: LineArrangement, kinds: [UInt8], unitOf: [Int32], isWater: [Bool], jurisdiction: [Int32]) -> [Int64] {
         var node: [PointKey: Int] = [:]
         var parent: [Int] = []
@@ -219,15 +224,17 @@ extension GeometryEngine {
             while parent[r] != r { r = parent[r] }
             return r
         }
-        let waterFace = { (f: Int) -> Bool in f < 0 || unitOf[f] < 0 || isWater[Int(unitOf[f])] }
+        let water = { (f: Int) -> Bool in f >= 0 && unitOf[f] >= 0 && isWater[Int(unitOf[f])] }
+        let notLand = { (f: Int) -> Bool in f < 0 || unitOf[f] < 0 || isWater[Int(unitOf[f])] }
         var deck = [Bool](repeating: false, count: a.segmentCount)
         for s in 0..<a.segmentCount {
             let p = id(a.ax[s], a.ay[s]), q = id(a.bx[s], a.by[s])
             flags[p] |= kinds[s]
             flags[q] |= kinds[s]
+            // A deck: a soft segment with water on one side and no land on the other, or on a hard line.
+            let (l, r) = (Int(a.left[s]), Int(a.right[s]))
             let isDeck = kinds[s] & SegmentIndex.soft != 0
-                && ((waterFace(Int(a.left[s])) && waterFace(Int(a.right[s])) && (a.right[s] >= 0 || a.left[s] >= 0))
-                    || kinds[s] & SegmentIndex.hardLine != 0)
+                && ((notLand(l) && notLand(r) && (water(l) || water(r))) || kinds[s] & SegmentIndex.hardLine != 0)
             if isDeck {
                 deck[s] = true
                 let (rp, rq) = (find(p), find(q))
@@ -246,7 +253,8 @@ extension GeometryEngine {
             for (x, y) in [(a.ax[s], a.ay[s]), (a.bx[s], a.by[s])] {
                 let r = find(id(x, y))
                 guard bridge[r] else { continue }
-                for f in [Int(a.left[s]), Int(a.right[s])] where f >= 0 && unitOf[f] >= 0 && !isWater[Int(unitOf[f])] {
+                // Land around the bridge's nodes, and the water on the two sides of its deck.
+                for f in [Int(a.left[s]), Int(a.right[s])] where f >= 0 && unitOf[f] >= 0 && (deck[s] || !isWater[Int(unitOf[f])]) {
                     if touching[r] == nil { order.append(r) }
                     touching[r, default: []].append(unitOf[f])
                 }
@@ -260,7 +268,9 @@ extension GeometryEngine {
             for u in units where unique.last != u { unique.append(u) }
             guard unique.count <= 16 else { continue }  // not a bridge but a long shared line: skip
             for i in unique.indices {
-                for j in unique.indices where j > i && jurisdiction[Int(unique[i])] == jurisdiction[Int(unique[j])] {
+                for j in unique.indices where j > i && jurisdiction[Int(unique[i])] == jurisdiction[Int(unique[j])]
+                    && !(isWater[Int(unique[i])] && isWater[Int(unique[j])])
+                {
                     out.append(Int64(unique[i]) << 32 | Int64(unique[j]))
                 }
             }

@@ -17,8 +17,10 @@ extension GeometryEngine {
     /// 4. Units are the connected parts of (block, lattice cell). Land units are neighbours when they share
     ///    boundary of positive length that is not on a hard line; each water unit is linked to the one land
     ///    unit of its jurisdiction it shares most boundary with (so it joins that unit's grid and never links
-    ///    two banks); land units touching one soft line where it crosses a hard line or water get a bridge link
-    ///    (shared length 0).
+    ///    two banks), except at a bridge: where a soft line crosses water, the water under it is linked to the
+    ///    land it touches at both ends; where a soft line crosses a hard line, the units on the two sides that
+    ///    share the hard line are linked. Every link has positive shared length, so a connected set of units is
+    ///    one polygon.
     ///
     /// Units are ordered land first (by jurisdiction, block, lattice cell), then water. Points lying exactly on
     /// a shared edge (a third of crimes lie on a street centreline) are placed, by `assignPoints`, in the
@@ -32,7 +34,7 @@ extension GeometryEngine {
             throw GeometryError("blockUnits: \(pointX.count) x, \(pointY.count) y and \(pointWeight.count) weights")
         }
         var report = BlockReport()
-        var build = try BlockLinework(engine: self, jurisdictions: jurisdictions, barriers: barriers, options: options)
+        let build = try BlockLinework(engine: self, jurisdictions: jurisdictions, barriers: barriers, options: options)
         report.snappedEnds = build.snapped
 
         // Pass 1: faces, slivers, blocks.
@@ -58,6 +60,7 @@ extension GeometryEngine {
             weight[Int(g)] += pointWeight.isEmpty ? 1 : pointWeight[p]
         }
         var trees: [BlockQuadtree?] = Array(repeating: nil, count: groups.list.count)
+        var latticeLines: [Geometry] = []
         let (ox, oy, root) = build.lattice(minCell: options.minCellMetres)
         for g in groups.list.indices where !groups.list[g].water && weight[g] > options.maxUnitWeight {
             var tree = BlockQuadtree(originX: ox, originY: oy, rootSize: root)
@@ -70,8 +73,7 @@ extension GeometryEngine {
                 groups.list[g].faces.map { first.faces[$0] }, expectedArea: groups.list[g].faces.reduce(0) { $0 + first.area[$1] })
             var lines: [Geometry] = []
             for l in tree.crossLines() { lines.append(try Geometry.line(l, in: geos)) }
-            let clipped = try Geometry.collection(lines, in: geos).intersection(shape)
-            build.addLattice(try clipped.lineCoordinates())
+            latticeLines.append(try Geometry.collection(lines, in: geos).intersection(shape))
             trees[g] = tree
             report.heavyBlocks += 1
         }
@@ -83,7 +85,10 @@ extension GeometryEngine {
             final = first
             key = (0..<first.count).map { f in groups.ofFace[f] >= 0 ? UnitKey(group: groups.ofFace[f], cell: nil) : nil }
         } else {
-            final = try LineArrangement(lines: try build.geometries(), in: geos)
+            // The first pass's noded lines are clean input: only the lattice lines need noding into them.
+            var base: [Geometry] = []
+            if let n = first.noded { base = [n] } else { base = try build.geometries() }
+            final = try LineArrangement(lines: base + latticeLines, in: geos)
             let station2 = try build.station(of: final)
             let face1 = try facesCovering(first, station: station1, x: final.insideX, y: final.insideY)
             key = [UnitKey?](repeating: nil, count: final.count)

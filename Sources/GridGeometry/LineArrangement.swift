@@ -7,6 +7,8 @@ import GridModel
 /// dangling ends vanish. Neighbouring faces share bit-identical segments, so a segment is found on its two
 /// faces by hashing its end points, and any union of faces is an exact coverage.
 struct LineArrangement {
+    /// The noded linework (dangles included), reusable as clean input for a finer arrangement.
+    var noded: Geometry?
     var faces: [Geometry] = []
     var shapes: [MultiPolygon] = []
     var area: [Double] = []
@@ -24,6 +26,7 @@ struct LineArrangement {
     init(lines: [Geometry], in context: GEOSContext) throws(GeometryError) {
         guard !lines.isEmpty else { return }
         let noded = try Geometry.collection(lines, in: context).unaryUnion()
+        self.noded = noded
         faces = try noded.polygonize().memberClones()
         var keys: [SegmentKey: Int32] = [:]
         keys.reserveCapacity(faces.count * 16)

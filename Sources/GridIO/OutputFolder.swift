@@ -15,7 +15,9 @@ import Darwin
 /// target is exactly as it was. Not thread-safe: use from one task.
 public final class OutputFolder {
     /// The names gridplan writes; without `force`, a target holding any of them is refused.
-    public static let outputNames = ["grids.geojson", "units.geojson", "points.csv", "report.json", "report.html"]
+    public static let outputNames = [
+        "grids.geojson", "units.geojson", "points.csv", "report.json", "report.html", "plan.gpkg", "grids.shp", "units.shp", "points.shp",
+    ]
 
     /// The target folder.
     public let path: String

@@ -14,6 +14,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     case shapefileFieldRenamed = "SHAPEFILE_FIELD_RENAMED"
     // Coordinate reference systems.
     case crsFromFile = "CRS_FROM_FILE"
+    case crsOverridden = "CRS_OVERRIDDEN"
     case crsSuspectGCJ02 = "CRS_SUSPECT_GCJ02"
     case coordinatesSwappedSuspect = "COORDINATES_SWAPPED_SUSPECT"
     // Boundary and jurisdictions.

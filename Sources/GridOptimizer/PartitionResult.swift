@@ -25,4 +25,6 @@ public struct PartitionResult: Sendable {
     public var gridPolsbyPopper: [Double]
     /// Per grid: number of units.
     public var gridUnitCount: [Int]
+    /// Per weight k (index 0 = primary, as `maxAbsDeviation`): max over grids of |w_g − mean_j| / mean_j.
+    public var maxDeviationPerWeight: [Double] = []
 }

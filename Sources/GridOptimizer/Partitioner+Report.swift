@@ -105,15 +105,49 @@ extension Partitioner {
                 }
             }
         }
+        // Further weights: deviation per weight; a banded one beyond its band is explained.
+        var perWeight = [maxDeviation]
+        for w in 1..<max(1, graph.weights.count) {
+            var worstAll = 0.0
+            for j in 0..<graph.jurisdictionCount {
+                let k = problem.gridsPerJurisdiction[j]
+                let total = (gridBase[j]..<gridBase[j + 1]).reduce(0.0) { $0 + gridWeights[w][$1] }
+                guard total > 0, members[j].count >= k else { continue }
+                let mean = total / Double(k)
+                var worst = 0.0
+                var worstGrid = gridBase[j]
+                for g in gridBase[j]..<gridBase[j + 1] where abs(gridWeights[w][g] - mean) / mean > worst {
+                    worst = abs(gridWeights[w][g] - mean) / mean
+                    worstGrid = g
+                }
+                worstAll = max(worstAll, worst)
+                guard w - 1 < problem.weightTolerances.count, let tw = problem.weightTolerances[w - 1],
+                    worst > tw + 1e-9
+                else { continue }
+                within = false
+                let name = graph.jurisdictionCount == 1 ? "the jurisdiction" : "jurisdiction \(j)"
+                let heaviest = members[j].max { graph.weights[w][Int($0)] < graph.weights[w][Int($1)] }
+                let heavy = heaviest.map { graph.weights[w][Int($0)] > (1 + tw) * mean } ?? false
+                let reason =
+                    heavy
+                    ? "unit \(heaviest ?? -1) alone holds more than the upper bound of weight \(w)"
+                    : "the search could not balance it together with the primary weight"
+                notes.append(
+                    "\(name): weight \(w) is off its ±\(rounded(tw * 100))% band in grid \(worstGrid) (max deviation \(rounded(worst * 100))%): \(reason); a tolerance of \(roundedUp(worst)) for weight \(w) accepts this plan")
+            }
+            perWeight.append(worstAll)
+        }
         if timedOut {
             notes.append(
                 "the time limit of \(rounded(limit)) s cut the search short: the plan is the best found so far and may differ between runs; raise --time-limit")
         }
-        return PartitionResult(
+        var result = PartitionResult(
             assignment: assignment, gridJurisdiction: gridJurisdiction, gridWeights: gridWeights,
             maxAbsDeviation: maxDeviation, withinTolerance: within, exclaveParts: exclaves, cutEdges: cut,
             notes: notes, iterations: iterations, gridPreviousLabel: gridLabels, gridPolsbyPopper: pp,
             gridUnitCount: units)
+        result.maxDeviationPerWeight = perWeight
+        return result
     }
 
     /// The CSR neighbour list with every entry to another grid replaced by the unit itself, so that

@@ -17,6 +17,15 @@ extension Partitioner {
         guard problem.toleranceFraction.isFinite, problem.toleranceFraction >= 0 else {
             throw .invalidProblem("toleranceFraction is \(problem.toleranceFraction); it must be finite and ≥ 0")
         }
+        guard problem.weightTolerances.count <= graph.weights.count - 1 else {
+            throw .invalidProblem(
+                "weightTolerances has \(problem.weightTolerances.count) entries for \(graph.weights.count - 1) further weights")
+        }
+        for (i, t) in problem.weightTolerances.enumerated() {
+            if let t, !(t.isFinite && t >= 0) {
+                throw .invalidProblem("weightTolerances[\(i)] (weight \(i + 1)) is \(t); it must be finite and ≥ 0")
+            }
+        }
         guard problem.threads >= 1 else { throw .invalidProblem("threads is \(problem.threads); at least 1 is needed") }
         if let limit = problem.timeLimitSeconds, !(limit > 0) {
             throw .invalidProblem("timeLimitSeconds is \(limit); it must be positive")

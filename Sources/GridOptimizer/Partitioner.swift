@@ -22,6 +22,7 @@ public enum Partitioner {
     /// - Complexity: O(starts · (n log n log K + proposalsPerUnit · n · degree)) in total.
     public static func solve(_ problem: PartitionProblem) throws(PartitionError) -> PartitionResult {
         try validate(problem)
+        if !problem.lockedLabels.isEmpty { return try solveWithLocks(problem) }
         let graph = problem.graph
         let n = graph.unitCount
         let jurisdictions = graph.jurisdictionCount

@@ -13,8 +13,8 @@ struct Aggregated {
     var pointsExcluded: Int
 }
 
-/// Stage `aggregate`: places the points in the units (duplicates and points outside excluded, with
-/// warnings and suggestions) and sums the weights per unit.
+/// Stage `aggregate`: places the points in the units (points outside excluded, with warnings and
+/// suggestions) and sums the weights per unit.
 enum AggregateStage {
     static func run(_ p: ProjectedInputs, units: BuiltUnits, _ context: PartitionContext) throws(PipelineError) -> Aggregated {
         try context.stage("aggregate", nil) { () throws(PipelineError) -> Aggregated in
@@ -24,16 +24,14 @@ enum AggregateStage {
             var weights = Array(repeating: Array(repeating: 0.0, count: n), count: names.count)
             var counts = Array(repeating: 0, count: n)
             var pointUnit: [UnitID?] = []
-            let duplicate = PointPlausibility.duplicateMask(p.points)
-            if let d = PointPlausibility.duplicateWarning(duplicate, file: p.pointsFile) { context.warn(d) }
-            let duplicates = duplicate.reduce(0) { $0 + ($1 ? 1 : 0) }
+            // Every point is kept (issue 10): repeated records were reported when the file was read
+            // (POINT_DUPLICATE, POINT_ID_REUSED), and each one counts.
             if p.points.count > 0 {
                 context.announce("aggregate", "placing \(p.points.count) points")
                 let located = try context.geometry(p.pointsFile.path) { () throws(GeometryError) in
                     try context.engine.assignPoints(x: p.points.x, y: p.points.y, units: units.set, lattice: units.lattice)
                 }
                 pointUnit = UnitID.located(located)
-                for i in 0..<p.points.count where duplicate[i] { pointUnit[i] = nil }
                 for i in 0..<p.points.count {
                     guard let u = pointUnit[i]?.index else { continue }
                     counts[u] += 1
@@ -49,12 +47,12 @@ enum AggregateStage {
             }
             let used = counts.reduce(0, +)
             let excluded = p.points.count - used
-            let outsideCount = excluded - duplicates
+            let outsideCount = excluded
             var hints: [Diagnostic] = []
             if outsideCount > 0 {
                 hints = PointPlausibility(points: p, units: units, engine: context.engine, boundaryPath: config.boundaryPath)
-                    .outsideSuggestions(pointUnit: pointUnit, duplicate: duplicate)
-                let first = pointUnit.indices.first { pointUnit[$0] == nil && !duplicate[$0] }
+                    .outsideSuggestions(pointUnit: pointUnit)
+                let first = pointUnit.indices.first { pointUnit[$0] == nil }
                 let share = Double(outsideCount) / Double(max(1, p.points.count))
                 var message = "\(outsideCount) point(s) outside the boundary excluded"
                 if share > 0.5 {

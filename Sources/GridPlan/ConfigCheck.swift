@@ -31,6 +31,14 @@ enum ConfigCheck {
         if let p = c.codePrefix, p.isEmpty || !p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
             throw PipelineError.usage("--code-prefix must be letters and digits, e.g. 330802 (got \"\(p)\")")
         }
+        if c.unitsPath != nil && !(c.barrierPaths.isEmpty && c.hardBarrierPaths.isEmpty) {
+            throw PipelineError.usage(
+                "--barriers and --hard-barriers cut the station areas into street blocks, which replace hexagons; with --units the given units are used as they are, so leave out either --units or the barriers")
+        }
+        if c.barrierPaths.isEmpty && !c.hardBarrierPaths.isEmpty {
+            throw PipelineError.usage(
+                "--hard-barriers needs at least one --barriers file (the streets that make the blocks and the bridges across the hard barriers)")
+        }
         if c.weightFields.count != Set(c.weightFields).count {
             throw PipelineError.usage("--weight names a field twice")
         }

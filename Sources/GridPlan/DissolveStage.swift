@@ -10,6 +10,8 @@ struct DissolvedGrids {
     var stats: [GridStats]
     /// What moved since `--previous`.
     var changes: PlanChanges?
+    /// With `--barriers`: share of the interior boundary between grids of one station on a barrier line.
+    var barrierShare: Double?
 }
 
 /// How a new plan differs from an earlier one.
@@ -71,23 +73,28 @@ enum DissolveStage {
                     method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
                     keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
             }
+            let share = units.blocks?.barrierShare(assignment: r.assignment, gridCount: k)
             var shapes: [MultiPolygon] = []
             var stats: [GridStats] = []
+            // With --station-code, grid_code = prefix + the station's own code + its sequence in output order.
+            var sequence = Array(repeating: 0, count: names.count + 1)
             for g in numbering.order {
                 let j = Int(r.gridJurisdiction[g])
+                if sequence.indices.contains(j) { sequence[j] += 1 }
                 let piece = pieces[g]
                 let weights = (0..<a.weightNames.count).map { r.gridWeights.indices.contains($0) ? r.gridWeights[$0][g] : 0 }
                 let mean = solution.meanWeight[j]
                 let id = numbering.ids[g]
                 stats.append(
                     GridStats(
-                        gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + id,
+                        gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + (names.code(j).map { $0 + GridNumbering.pad(sequence[j], 3) } ?? id),
                         jurisdiction: names.name(j),
                         weights: weights, points: pointCount[g], units: unitCount[g],
                         areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000,
                         polsbyPopper: Compactness.polsbyPopper(area: piece.area, perimeter: piece.perimeter),
                         deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
-                        exclaves: max(0, piece.shape.polygons.count - 1)))
+                        exclaves: max(0, piece.shape.polygons.count - 1),
+                        barrierShare: share.map { $0.interior[g] > 0 ? $0.onBarrier[g] / $0.interior[g] : 0 }))
                 shapes.append(piece.shape)
             }
             // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
@@ -100,7 +107,9 @@ enum DissolveStage {
                         message:
                             "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
             }
-            return DissolvedGrids(numbering: numbering, shapes: shapes, stats: stats, changes: changes)
+            return DissolvedGrids(
+                numbering: numbering, shapes: shapes, stats: stats, changes: changes,
+                barrierShare: share.map { $0.totalInterior > 0 ? $0.totalOnBarrier / $0.totalInterior : 0 })
         }
     }
 }

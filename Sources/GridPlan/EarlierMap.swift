@@ -28,10 +28,10 @@ struct EarlierMap {
     /// Reads `path`; `idField` nil means `fallbackIDField` when any feature has it, else `grid_id`.
     /// - Parameter missingID: what to tell a planner whose map lacks the id property.
     static func read(
-        _ path: String, idField: String?, fallbackIDField: String? = nil, crs declared: String?,
+        _ path: String, idField: String?, fallbackIDField: String? = nil, crs declared: String?, layer: String? = nil,
         context: StageContext<some Any>, missingID: String
     ) throws(PipelineError) -> EarlierMap {
-        let doc = try context.readFeatures(path)
+        let doc = try context.readFeatures(path, layer: layer, layerOption: "--previous-layer")
         let crs = try context.resolveCRS(declared: declared, fileCRS: doc.crs, file: path)
         let field =
             idField

@@ -21,10 +21,18 @@ public struct EvaluateConfig: Sendable {
     public var previousIdField: String?
     /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
     public var inputCRS: String?
+    /// Encodings, coordinate columns and layers of the input files.
+    public var inputFormat = InputFormatOptions()
     /// Metric CRS for geometry; "auto" = UTM zone of the grid map's centre.
     public var workCRS: String = "auto"
     /// Relative deviation drawn as the band in the histogram and counted as `within_tolerance`.
     public var toleranceFraction: Double = 0.05
+    /// Barrier lines (`--barriers`): `barrier_share` is the share of the interior boundary (between grids of
+    /// one sub-jurisdiction) within `barrierDistanceMetres` of them. Polygons count by their outlines.
+    public var barrierPaths: [String] = []
+    public var barrierDistanceMetres: Double = 25
+    /// CRS of the barrier files (overrides `inputCRS` for them).
+    public var barriersCRS: String?
     public var outputPath: String
     public var force: Bool = false
 

@@ -19,6 +19,8 @@ struct EvaluateRecord {
     var coverage: Coverage
     var change: MapChange?
     var warnings: [Diagnostic]
+    /// With `--barriers`: share of the interior boundary within the barrier distance.
+    var barrierShare: Double?
 }
 
 /// The `evaluate` pipeline: read → project → points → measure → coverage → compare → write. Scores an
@@ -34,12 +36,13 @@ public enum EvaluatePipeline {
             let context = try EvaluateContext(config: config, sink: sink, listedStages: [])
             let map = try GridMapStage.run(context)
             let points = try EvaluatePointsStage.run(workCRS: map.workCRS, context)
-            let measured = try MeasureStage.run(map, points: points, context)
+            var measured = try MeasureStage.run(map, points: points, context)
+            let barrierShare = try EvaluateBarrierStage.run(map, measured: &measured, context)
             let coverage = try CoverageStage.run(map, context)
             let change = try CompareStage.run(map, points: points, measured: measured, context)
             let record = EvaluateRecord(
                 config: config, map: map, points: points, measured: measured, coverage: coverage, change: change,
-                warnings: context.warnings)
+                warnings: context.warnings, barrierShare: barrierShare)
             return try EvaluateWriteStage.run(record, output: output, context)
         } catch {
             output.discard()
@@ -57,6 +60,9 @@ public enum EvaluatePipeline {
         }
         if c.weightFields.count != Set(c.weightFields).count {
             throw .usage("--weight names a field twice")
+        }
+        if !(c.barrierDistanceMetres >= 0 && c.barrierDistanceMetres.isFinite) {
+            throw .usage("--barrier-distance must be a number of metres ≥ 0 (got \(c.barrierDistanceMetres))")
         }
     }
 }

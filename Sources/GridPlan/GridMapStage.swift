@@ -147,7 +147,8 @@ enum EvaluatePointsStage {
         let config = context.config
         guard let path = config.pointsPath else { return nil }
         return try context.stage("points", "reading \(path)") { () throws(PipelineError) -> PointFile in
-            var file = try PointInput.read(path, idField: config.idField, weightFields: config.weightFields, warn: context.warn)
+            var file = try PointInput.read(
+                path, idField: config.idField, weightFields: config.weightFields, format: config.inputFormat, warn: context.warn)
             let crs = try context.resolveCRS(declared: config.inputCRS, fileCRS: file.fileCRS, file: path)
             try CoordinateCheck.checkPoints(file, crs: crs)
             if file.table.count > 0 {

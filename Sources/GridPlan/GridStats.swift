@@ -12,4 +12,7 @@ struct GridStats {
     var polsbyPopper: Double
     var deviation: Double
     var exclaves: Int
+    /// With `--barriers`: the share of the grid's boundary with other grids of its station that lies on a
+    /// barrier line (partition) or within the barrier distance (evaluate); 0 when it has no such boundary.
+    var barrierShare: Double?
 }

@@ -44,6 +44,7 @@ extension HTMLReport {
             s += "<path d=\"\(path(m))\" fill=\"\(color)\" fill-rule=\"evenodd\" stroke=\"#666\" stroke-width=\"0.7\" stroke-linejoin=\"round\">"
             s += "<title>\(escape(st.gridCode)) \(escape(st.jurisdiction)): \(Format.fixed(st.weights[0], 1)) (\(Format.percent(st.deviation)))</title></path>\n"
         }
+        s += barrierPaths(page.barrierLines, minX: minX, maxX: maxX, minY: minY, maxY: maxY, scale: scale)
         for m in page.earlier {
             s += "<path d=\"\(path(m))\" fill=\"none\" stroke=\"#d0006f\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" stroke-linejoin=\"round\"/>\n"
         }
@@ -63,6 +64,32 @@ extension HTMLReport {
             s += "<tspan x=\"\(x)\" dy=\"1.1em\"\(bad ? " class=\"bad\"" : "")>\(Format.fixed(st.weights[0], 0))</tspan></text>\n"
         }
         return s + "</svg>\n"
+    }
+
+    /// The barrier lines within the map as one thin translucent path (on top of the fills, below the
+    /// outlines and labels); points closer than 0.5 px to the previous one are dropped.
+    static func barrierPaths(_ lines: [[Double]], minX: Double, maxX: Double, minY: Double, maxY: Double, scale: Double) -> String {
+        guard !lines.isEmpty else { return "" }
+        var d = ""
+        for l in lines {
+            var inside = false
+            for i in stride(from: 0, to: l.count, by: 2) where l[i] >= minX && l[i] <= maxX && l[i + 1] >= minY && l[i + 1] <= maxY {
+                inside = true
+                break
+            }
+            guard inside else { continue }
+            var last: (Double, Double)?
+            var part = ""
+            for i in stride(from: 0, to: l.count, by: 2) {
+                let x = ((l[i] - minX) * scale * 2).rounded() / 2, y = ((maxY - l[i + 1]) * scale * 2).rounded() / 2
+                if let p = last, p.0 == x, p.1 == y { continue }
+                part += (last == nil ? "M" : "L") + Format.fixed(x, 1) + " " + Format.fixed(y, 1)
+                last = (x, y)
+            }
+            d += part
+        }
+        guard !d.isEmpty else { return "" }
+        return "<path d=\"\(d)\" fill=\"none\" stroke=\"#1f3a68\" stroke-opacity=\"0.55\" stroke-width=\"0.6\"/>\n"
     }
 
     /// Area centroid of the largest part (good enough for a label on compact grids).

@@ -22,6 +22,8 @@ struct HTMLPage {
     var extraColumns: [(String, [String])] = []
     /// Header of the `units` column ("units" for partition, "features" for evaluate).
     var unitsHeader = "units"
+    /// Barrier lines (`--barriers`, `--hard-barriers`; metres), drawn thin under the grid outlines.
+    var barrierLines: [[Double]] = []
 }
 
 /// `report.html`: one self-contained page (inline SVG and CSS, no network, no script) with the map of

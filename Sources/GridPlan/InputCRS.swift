@@ -1,7 +1,9 @@
 import GridModel
 
-/// Which CRS an input file is in: the declared `--input-crs`, else the file's legacy `crs` member,
-/// else EPSG:4326. A declaration that contradicts the file is an error, never a silent override.
+/// Which CRS an input file is in: the declared `--input-crs` (or per-file option), else the file's own
+/// (a GeoJSON legacy `crs` member, a Shapefile's `.prj`, a layer's SRS), else EPSG:4326. A declaration
+/// wins over a file that says otherwise, as GDAL's `-s_srs` does, with a warning `CRS_OVERRIDDEN`
+/// naming both: GCJ-02 data exported by GIS tools is labelled WGS84 because no tool knows GCJ-02.
 ///
 /// Shared by `partition`, `validate` and `evaluate`.
 enum InputCRS {
@@ -10,14 +12,19 @@ enum InputCRS {
     ) throws(PipelineError) -> String {
         if let declared {
             if let fileCRS, CRSName.canonical(fileCRS) != CRSName.canonical(declared) {
-                throw PipelineError.data("\(file): the file declares its CRS as \(fileCRS) but --input-crs says \(declared); remove one of them")
+                let shown = fileCRS.count > 60 ? String(fileCRS.prefix(60)) + "…" : fileCRS
+                warn(
+                    Diagnostic(
+                        code: .crsOverridden, file: file,
+                        message: "the file declares its CRS as \(shown); read as \(declared), as declared on the command line"))
             }
             return CRSName.canonical(declared)
         }
         if let fileCRS {
             let c = CRSName.canonical(fileCRS)
             if c != "EPSG:4326" {
-                warn(Diagnostic(code: .crsFromFile, file: file, message: "coordinates read as \(fileCRS), from the file's crs member"))
+                let shown = fileCRS.count > 60 ? String(fileCRS.prefix(60)) + "…" : fileCRS
+                warn(Diagnostic(code: .crsFromFile, file: file, message: "coordinates read as \(shown), from the file's own CRS"))
             }
             return c
         }

@@ -8,6 +8,36 @@ struct Jurisdictions {
     var parts: [[MultiPolygon]]
     /// 0-based feature index of each contributing part, for messages.
     var featureIndices: [[Int]]
+    /// The bureau's own code of each jurisdiction (`--station-code`); empty without it.
+    var codes: [String] = []
+
+    /// Reads each jurisdiction's `field` (`--station-code`) from its features: every feature of a
+    /// station must carry the same non-empty value, and no two stations the same one.
+    mutating func readCodes(field: String, features: [Feature], file: String) throws(PipelineError) {
+        var byFeature: [Int: String] = [:]  // lookups only
+        for f in features {
+            if let text = f[property: field]?.text, !text.isEmpty { byFeature[f.index] = text }
+        }
+        var out: [String] = []
+        for (j, indices) in featureIndices.enumerated() {
+            var code: String?
+            for i in indices {
+                guard let c = byFeature[i] else {
+                    throw .data("\(file): feature \(i) has no value for --station-code \(field)")
+                }
+                if let code, code != c {
+                    throw .data("\(file): station \(names[j]) has two codes in --station-code \(field): \(code) and \(c) (feature \(i))")
+                }
+                code = c
+            }
+            let value = code ?? ""
+            if let k = out.firstIndex(of: value) {
+                throw .data("\(file): stations \(names[k]) and \(names[j]) share the code \(value) (--station-code \(field))")
+            }
+            out.append(value)
+        }
+        codes = out
+    }
 
     /// Groups polygon features by `idField` (or takes them all as one jurisdiction).
     /// Features without geometry are skipped with a warning; point geometries and a missing id are errors.
@@ -71,9 +101,17 @@ struct Jurisdictions {
 /// Sub-jurisdiction names in output order, as every stage after `read` names them.
 struct JurisdictionNames: Sendable {
     var names: [String]
+    /// The bureau's own station codes (`--station-code`), empty without it.
+    var codes: [String]
 
-    init(_ names: [String]) {
+    init(_ names: [String], codes: [String] = []) {
         self.names = names
+        self.codes = codes
+    }
+
+    /// The code that starts the grid codes of jurisdiction `j`: the station's own code when given.
+    func code(_ j: Int) -> String? {
+        codes.indices.contains(j) ? codes[j] : nil
     }
 
     var count: Int { names.count }

@@ -22,9 +22,23 @@ public struct PartitionConfig: Sendable {
     public var boundaryCRS: String?
     public var pointsCRS: String?
     public var unitsCRS: String?
+    /// Lines grid edges should follow (`--barriers`, repeatable): units become street blocks.
+    public var barrierPaths: [String] = []
+    /// Lines or polygons no grid may cross except at a bridge (`--hard-barriers`, repeatable).
+    public var hardBarrierPaths: [String] = []
+    /// CRS of the barrier files (overrides `inputCRS` for them).
+    public var barriersCRS: String?
     /// Metric CRS for geometry; "auto" = UTM zone of the centroid.
     public var workCRS: String = "auto"
     public var previousPath: String?
+    /// Property of the `--previous` map naming its grids (e.g. `BEAT_NUM` of a bureau's own map); nil: `grid_id`.
+    public var previousIdField: String?
+    /// Property of the station areas holding the bureau's own station code, used in `grid_code`.
+    public var stationCodeField: String?
+    /// Encodings, coordinate columns and layers of the input files.
+    public var inputFormat = InputFormatOptions()
+    /// Output formats besides report.json/report.html; GeoJSON is always among them unless left out.
+    public var outputFormats: [OutputFormat] = [.geoJSON]
     public var centersPath: String?
     public var codePrefix: String?
     public var timeLimitSeconds: Double?

@@ -1,25 +1,30 @@
+import GridGDAL
 import GridIO
 import GridModel
 
 /// The kind of a points file, decided once from its name, and how a place in it is named.
 ///
-/// `.csv`, `.tsv` and `.txt` are delimited text (a place is a line); everything else is GeoJSON
-/// (`.geojson`, `.json`; a place is a feature). A new format (e.g. a GDAL layer) is one more case here
-/// and one more branch in `PointInput.read`.
+/// `.csv`, `.tsv` and `.txt` are delimited text (a place is a line); Shapefile, GeoPackage, file
+/// geodatabase, KML and XLSX go through GDAL (a place is a feature, 0-based in layer order); `.geojson`,
+/// `.json` and names without an extension are GeoJSON (a place is a feature); anything else is refused.
 enum PointFileKind: Sendable, Equatable {
     case delimitedText
     case geoJSON
+    case gdal
 
-    init(path: String) {
-        let lower = path.lowercased()
-        self = [".csv", ".tsv", ".txt"].contains { lower.hasSuffix($0) } ? .delimitedText : .geoJSON
+    init(path: String) throws(PipelineError) {
+        switch try InputFileKind(path: path) {
+        case .delimitedText: self = .delimitedText
+        case .geoJSON: self = .geoJSON
+        case .gdal: self = .gdal
+        }
     }
 
     /// "line N" or "feature N" for a point's source number (`PointTable.sources`).
     func location(_ source: Int) -> String {
         switch self {
         case .delimitedText: return "line \(source)"
-        case .geoJSON: return "feature \(source)"
+        case .geoJSON, .gdal: return "feature \(source)"
         }
     }
 }
@@ -41,21 +46,39 @@ struct PointFile {
 /// The one reader of point files, for `--points` and `--centers` of every command.
 enum PointInput {
     /// Reads `path` (kind from its name), passing the reader's repairs on as warnings.
+    /// - Parameters:
+    ///   - format: encoding and coordinate columns (CSV, XLSX, DBF).
+    ///   - layer: the layer of a multi-layer file; `layerOption` names its option in messages.
     static func read(
-        _ path: String, idField: String?, weightFields: [String], warn: (Diagnostic) -> Void
+        _ path: String, idField: String?, weightFields: [String], format: InputFormatOptions = InputFormatOptions(),
+        layer: String? = nil, layerOption: String = "--points-layer", warn: (Diagnostic) -> Void
     ) throws(PipelineError) -> PointFile {
-        let kind = PointFileKind(path: path)
+        let kind = try PointFileKind(path: path)
         do throws(GridIOError) {
+            let file: PointFile
+            var diagnostics: [Diagnostic]
             switch kind {
             case .delimitedText:
-                let (table, diagnostics) = try CSVPointReader.read(path: path, idField: idField, weightFields: weightFields)
-                for d in diagnostics { warn(d) }
-                return PointFile(path: path, kind: kind, table: table, fileCRS: nil)
+                let r = try CSVPointReader.read(
+                    path: path, idField: idField, weightFields: weightFields, encoding: format.encoding, xField: format.xField,
+                    yField: format.yField)
+                diagnostics = r.diagnostics
+                file = PointFile(path: path, kind: kind, table: r.points, fileCRS: nil)
             case .geoJSON:
-                let (table, crs, diagnostics) = try GeoJSONReader.readPoints(path: path, idField: idField, weightFields: weightFields)
-                for d in diagnostics { warn(d) }
-                return PointFile(path: path, kind: kind, table: table, fileCRS: crs)
+                let r = try GeoJSONReader.readPoints(path: path, idField: idField, weightFields: weightFields)
+                diagnostics = r.diagnostics
+                file = PointFile(path: path, kind: kind, table: r.points, fileCRS: r.crs)
+            case .gdal:
+                let r = try GDALReader.readPoints(
+                    path: path,
+                    fields: GDALPointFields(idField: idField, weightFields: weightFields, xField: format.xField, yField: format.yField),
+                    options: GDALReadOptions(layer: layer, layerOption: layerOption, encoding: format.encoding))
+                diagnostics = r.diagnostics
+                file = PointFile(path: path, kind: kind, table: r.points, fileCRS: r.crs)
             }
+            diagnostics += PointDuplicates.diagnostics(file.table, file: path) { file.location(of: $0) }
+            for d in diagnostics { warn(d) }
+            return file
         } catch {
             throw .input(error)
         }

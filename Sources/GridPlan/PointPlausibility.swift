@@ -1,13 +1,9 @@
 import GridGeometry
 import GridModel
 
-/// Checks that suggest a fix (never apply one): duplicate records, points shifted by GCJ-02 against a
-/// WGS84 boundary, swapped longitude/latitude, points far from the boundary, DataV/Amap outlines.
-///
-/// Duplicates: a point is a duplicate when an earlier point has the same coordinates (bit for bit, in
-/// the input CRS) and the same non-empty id: the same record exported twice. Points at one location
-/// with different ids, or without ids, are kept: they are usually distinct households or incidents at
-/// one address, and dropping them would lose workload.
+/// Checks that suggest a fix (never apply one): points shifted by GCJ-02 against a WGS84 boundary,
+/// swapped longitude/latitude, points far from the boundary, DataV/Amap outlines. Repeated records are
+/// reported by `PointInput` (`PointDuplicates`) and kept.
 struct PointPlausibility {
     /// The projected inputs (points, jurisdictions, the CRSs they were read in).
     let points: ProjectedInputs
@@ -15,43 +11,15 @@ struct PointPlausibility {
     let engine: GeometryEngine
     let boundaryPath: String
 
-    /// `true` for each point that repeats an earlier point's coordinates and non-empty id.
-    /// - Complexity: O(n) expected (one hash per point with an id).
-    static func duplicateMask(_ p: PointTable) -> [Bool] {
-        var mask = Array(repeating: false, count: p.count)
-        guard p.ids.contains(where: { !$0.isEmpty }) else { return mask }
-        struct Key: Hashable {
-            var x: UInt64
-            var y: UInt64
-            var id: String
-        }
-        var seen = Set<Key>()
-        seen.reserveCapacity(p.count)
-        for i in 0..<p.count where !p.ids[i].isEmpty {
-            let key = Key(x: p.x[i].bitPattern, y: p.y[i].bitPattern, id: p.ids[i])
-            if !seen.insert(key).inserted { mask[i] = true }
-        }
-        return mask
-    }
-
-    /// A warning for excluded duplicates, or nil when there are none.
-    static func duplicateWarning(_ mask: [Bool], file: PointFile) -> Diagnostic? {
-        guard let first = mask.firstIndex(of: true) else { return nil }
-        let count = mask.reduce(0) { $0 + ($1 ? 1 : 0) }
-        return Diagnostic(
-            code: .pointDuplicate, file: file.path, location: "first at \(file.location(of: first))",
-            message: "\(count) duplicate point(s) (same coordinates and id as an earlier point) excluded", count: count)
-    }
-
     /// Suggestions about points outside the boundary: GCJ-02 shift, swapped axes, far away.
-    /// `pointUnit` is nil for excluded points, `duplicate` marks excluded duplicates; the CRSs are
+    /// `pointUnit` is nil for excluded points; the CRSs are
     /// those the read stage settled.
     /// - Complexity: one transform and point placement of the outside points plus ≤ 5000 inside ones.
-    func outsideSuggestions(pointUnit: [UnitID?], duplicate: [Bool]) -> [Diagnostic] {
+    func outsideSuggestions(pointUnit: [UnitID?]) -> [Diagnostic] {
         let p = points
         var outside: [Int] = []
         var inside: [Int] = []
-        for i in 0..<pointUnit.count where !duplicate[i] {
+        for i in 0..<pointUnit.count {
             if pointUnit[i] == nil { outside.append(i) } else { inside.append(i) }
         }
         guard !outside.isEmpty else { return [] }

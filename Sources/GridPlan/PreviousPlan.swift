@@ -11,11 +11,11 @@ struct PreviousPlan {
     var gridCodes: [String]
     /// Label (index into `gridIDs`) per current unit, −1 where the unit lay in no earlier grid.
     var unitLabel: [Int]
-    /// How the labels were found: "unit_id" (matched by name) or "location" (unit centroids).
+    /// How the labels were found: "unit_id" (matched by name) or "location" (largest shared area).
     var method: String
 
     /// Labels the current units with an earlier `units.geojson` or `grids.geojson`: by unit name when
-    /// the earlier file lists every current unit, else by the earlier shape holding each unit's centroid.
+    /// the earlier file lists every current unit, else by the earlier shape holding most of each unit's area.
     static func label(
         _ map: EarlierMap, units: UnitSet, workCRS: String, context: PartitionContext
     ) throws(PipelineError) -> PreviousPlan {
@@ -47,12 +47,13 @@ struct PreviousPlan {
             let labels = units.names.map { byName[$0] ?? -1 }
             return PreviousPlan(gridIDs: sorted, gridCodes: gridCodes, unitLabel: labels, method: "unit_id")
         }
-        // 2. By location: the earlier shape holding each current unit's centroid.
+        // 2. By location: the earlier grid holding most of each unit's area (a map drawn elsewhere,
+        //    e.g. the bureau's hand-drawn Shapefile, shares no unit names with ours).
         let shapes = try map.shapes(in: workCRS, context: context)
-        let located = try context.geometry(map.path) { () throws(GeometryError) in
-            try GridLocator.points(x: units.centroidX, y: units.centroidY, in: shapes, engine: context.engine)
+        let overlap = try context.geometry(map.path) { () throws(GeometryError) in
+            try context.engine.largestOverlap(units.shapes, in: shapes)
         }
-        let labels = located.map { $0 >= 0 ? featureGrid[Int($0)] : -1 }
+        let labels = overlap.map { $0.index >= 0 ? featureGrid[Int($0.index)] : -1 }
         return PreviousPlan(gridIDs: sorted, gridCodes: gridCodes, unitLabel: labels, method: "location")
     }
 

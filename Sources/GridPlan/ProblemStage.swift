@@ -79,7 +79,9 @@ struct ProblemStage {
     private func makeProblem(
         _ a: Aggregated, units: BuiltUnits, centers: Centers?, previous: PreviousPlan?
     ) throws(PipelineError) -> PartitionProblem {
-        let set = units.set
+        // Street blocks: shared lengths and perimeters are cut costs (barrier metres cheap); hexagons and
+        // given units: the real lengths.
+        let set = units.graphSet
         let jCount = Int((set.jurisdiction.max() ?? -1) + 1)
         var jWeight = Array(repeating: 0.0, count: jCount)
         var jArea = Array(repeating: 0.0, count: jCount)

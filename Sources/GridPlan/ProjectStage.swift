@@ -19,6 +19,8 @@ struct ProjectedInputs {
     var pointsFile: PointFile
     var boundaryCRS: String
     var pointsCRS: String
+    /// Barrier lines and areas in metres (`--barriers`, `--hard-barriers`); nil without them.
+    var barriers: BarrierLayers?
 }
 
 /// The `--units` polygons in the work CRS, repaired, with their names and weights.
@@ -106,7 +108,7 @@ struct ProjectStage {
         }
         var result = ProjectedInputs(
             workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points,
-            names: JurisdictionNames(raw.jurisdictions.names), pointsFile: raw.points,
+            names: JurisdictionNames(raw.jurisdictions.names, codes: raw.jurisdictions.codes), pointsFile: raw.points,
             boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS)
         if var centers = raw.centers {
             do throws(GeometryError) {
@@ -118,6 +120,9 @@ struct ProjectStage {
         }
         if let units = raw.units, let unitsPath = config.unitsPath {
             try projectUnits(units, crs: raw.unitsCRS, workCRS: workCRS, file: unitsPath, into: &result)
+        }
+        if !raw.barriers.isEmpty {
+            result.barriers = try BarrierProjection.project(raw.barriers, workCRS: workCRS, context: context)
         }
         return result
     }

@@ -16,6 +16,16 @@ struct RawInputs {
     var centers: (file: PointFile, crs: String)?
     /// The earlier plan (`--previous`), read but not yet matched to units.
     var previous: EarlierMap?
+    /// Barrier files (`--barriers`, then `--hard-barriers`), with their CRS.
+    var barriers: [BarrierFile] = []
+}
+
+/// One barrier file as read.
+struct BarrierFile {
+    var path: String
+    var hard: Bool
+    var features: [Feature]
+    var crs: String
 }
 
 /// Stage `read`: reads the boundary, units, points, centres and earlier-plan files and settles each
@@ -24,16 +34,20 @@ enum ReadStage {
     static func run(_ context: PartitionContext) throws(PipelineError) -> RawInputs {
         let config = context.config
         return try context.stage("read", "reading \(config.boundaryPath)") { () throws(PipelineError) -> RawInputs in
-            let boundary = try context.readFeatures(config.boundaryPath)
-            let jurisdictions = try Jurisdictions.group(
+            let format = config.inputFormat
+            let boundary = try context.readFeatures(config.boundaryPath, layer: format.boundaryLayer, layerOption: "--boundary-layer")
+            var jurisdictions = try Jurisdictions.group(
                 boundary.features, idField: config.boundaryIdField, file: config.boundaryPath, warn: context.warn)
+            if let field = config.stationCodeField {
+                try jurisdictions.readCodes(field: field, features: boundary.features, file: config.boundaryPath)
+            }
             let boundaryCRS = try resolve(config.boundaryCRS, boundary.crs, config.boundaryPath, context)
             PointPlausibility.checkBoundaryOrigin(boundary.features, crs: boundaryCRS, file: config.boundaryPath, warn: context.warn)
 
             var unitFeatures: [Feature]?
             var unitsCRS = boundaryCRS
             if let unitsPath = config.unitsPath {
-                let doc = try context.readFeatures(unitsPath)
+                let doc = try context.readFeatures(unitsPath, layer: format.unitsLayer, layerOption: "--units-layer")
                 unitFeatures = doc.features
                 unitsCRS = try resolve(config.unitsCRS, doc.crs, unitsPath, context)
             }
@@ -44,12 +58,15 @@ enum ReadStage {
             if let pointsPath = config.pointsPath {
                 context.announce("read", "reading \(pointsPath)")
                 points = try PointInput.read(
-                    pointsPath, idField: config.idField, weightFields: config.weightFields, warn: context.warn)
+                    pointsPath, idField: config.idField, weightFields: config.weightFields, format: format, layer: format.pointsLayer,
+                    warn: context.warn)
                 pointsCRS = try resolve(config.pointsCRS, points.fileCRS, pointsPath, context)
             }
             var centers: (file: PointFile, crs: String)?
             if let path = config.centersPath {
-                let file = try PointInput.read(path, idField: nil, weightFields: [], warn: context.warn)
+                let file = try PointInput.read(
+                    path, idField: nil, weightFields: [], format: format, layer: format.centersLayer, layerOption: "--centers-layer",
+                    warn: context.warn)
                 guard file.table.count > 0 else { throw .data("\(path): no centre points") }
                 let crs = try resolve(nil, file.fileCRS, path, context)
                 try CoordinateCheck.checkPoints(file, crs: crs)
@@ -57,15 +74,18 @@ enum ReadStage {
             }
             var previous: EarlierMap?
             if let path = config.previousPath {
-                // gridplan writes its maps in EPSG:4326.
+                // gridplan writes its maps in EPSG:4326 (no crs member); a bureau's own map says its CRS (.prj).
                 previous = try EarlierMap.read(
-                    path, idField: "grid_id", crs: "EPSG:4326", context: context,
-                    missingID: "--previous takes an earlier units.geojson or grids.geojson")
+                    path, idField: config.previousIdField ?? "grid_id", crs: nil, layer: format.previousLayer, context: context,
+                    missingID: "name the property that holds each grid's id with --previous-id")
             }
+            let barriers = try BarrierFile.read(
+                config.barrierPaths.map { ($0, false) } + config.hardBarrierPaths.map { ($0, true) },
+                declaredCRS: config.barriersCRS ?? config.inputCRS, stage: "read", context: context)
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS,
-                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous)
+                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous, barriers: barriers)
         }
     }
 

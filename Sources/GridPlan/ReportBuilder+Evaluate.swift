@@ -59,6 +59,10 @@ extension ReportBuilder {
             ("gaps_km2", km2(coverage.gapArea)),
             ("outside_boundary_km2", km2(coverage.outsideArea)),
         ]
+        if let share = record.barrierShare {
+            summary.append(("barrier_share", .number(Format.rounded(share, 6))))
+            summary.append(("barrier_distance_m", .number(record.config.barrierDistanceMetres)))
+        }
         if let further = furtherWeights(stats, names: m.weightNames) { summary.append(further) }
         if let change = record.change {
             summary.append(
@@ -99,6 +103,7 @@ extension ReportBuilder {
             ]
             for k in 1..<max(1, m.weightNames.count) { row.append((m.weightNames[k], .number(Format.rounded(s.weights[k], 6)))) }
             row.append(("exclaves", .int(s.exclaves)))
+            if let share = s.barrierShare { row.append(("barrier_share", .number(Format.rounded(share, 6)))) }
             if let change = record.change { row.append(("previous_grid_id", .string(change.earlierID[g]))) }
             return .object(row)
         }

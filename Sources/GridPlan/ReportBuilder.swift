@@ -62,7 +62,28 @@ enum ReportBuilder {
             ("code_prefix", c.codePrefix.map { .string($0) } ?? .null),
             ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
             ("units_count", .int(record.units.set.area.count)),
+        ] + barrierParameters(record)
+    }
+
+    /// With `--barriers`: the barrier files and what making the street blocks did.
+    private static func barrierParameters(_ record: PartitionRecord) -> [(String, JSONValue)] {
+        let c = record.config
+        guard !c.barrierPaths.isEmpty else { return [] }
+        var out: [(String, JSONValue)] = [
+            ("barriers", .array(c.barrierPaths.map { .string($0) })),
+            ("hard_barriers", .array(c.hardBarrierPaths.map { .string($0) })),
         ]
+        if let r = record.units.blocks?.report {
+            out.append((
+                "blocks",
+                .object([
+                    ("raw_faces", .int(r.rawFaces)), ("slivers_merged", .int(r.sliversMerged)), ("blocks", .int(r.blocks)),
+                    ("heavy_blocks_split", .int(r.heavyBlocks)), ("water_units", .int(r.waterUnits)),
+                    ("snapped_ends", .int(r.snappedEnds)), ("bridge_links", .int(r.bridgeLinks)),
+                ])
+            ))
+        }
+        return out
     }
 
     /// `summary`: balance, contiguity, compactness, cut edges, further weights and what changed.
@@ -84,6 +105,7 @@ enum ReportBuilder {
         summary.append(("cut_edges", .int(result.cutEdges)))
         if let further = furtherWeights(stats, names: record.aggregated.weightNames) { summary.append(further) }
         summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
+        if let share = record.grids.barrierShare { summary.append(("barrier_share", .number(Format.rounded(share, 6)))) }
         if let changes = record.grids.changes {
             summary.append(
                 (

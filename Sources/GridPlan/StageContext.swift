@@ -1,3 +1,4 @@
+import GridGDAL
 import GridGeometry
 import GridIO
 import GridModel
@@ -51,10 +52,24 @@ final class StageContext<Config> {
         }
     }
 
-    /// Reads a polygon GeoJSON file, passing the reader's repairs on as warnings.
-    func readFeatures(_ path: String) throws(PipelineError) -> GeoJSONDocument {
+    /// Reads a polygon file (GeoJSON by gridplan's reader; Shapefile, GeoPackage, file geodatabase,
+    /// KML through GDAL), passing the reader's repairs on as warnings.
+    /// - Parameters:
+    ///   - layer: the layer of a multi-layer file; `layerOption` names its option in messages.
+    func readFeatures(_ path: String, layer: String? = nil, layerOption: String = "--layer") throws(PipelineError) -> GeoJSONDocument {
+        let kind = try InputFileKind(path: path)
         do throws(GridIOError) {
-            let doc = try GeoJSONReader.readFeatures(path: path)
+            let doc: GeoJSONDocument
+            switch kind {
+            case .gdal:
+                let encoding = (config as? ReadsInputFormats)?.inputFormat.encoding
+                doc = try GDALReader.readFeatures(
+                    path: path, options: GDALReadOptions(layer: layer, layerOption: layerOption, encoding: encoding))
+            case .geoJSON:
+                doc = try GeoJSONReader.readFeatures(path: path)
+            case .delimitedText:
+                throw GridIOError(file: path, message: "a CSV file holds points, not polygons; give a polygon file (GeoJSON, Shapefile, GeoPackage …)", kind: .badData)
+            }
             for d in doc.diagnostics { warn(d) }
             return doc
         } catch {
@@ -133,8 +148,8 @@ extension ContextStage {
         try context.geometry(file, body)
     }
 
-    func readFeatures(_ path: String) throws(PipelineError) -> GeoJSONDocument {
-        try context.readFeatures(path)
+    func readFeatures(_ path: String, layer: String? = nil, layerOption: String = "--layer") throws(PipelineError) -> GeoJSONDocument {
+        try context.readFeatures(path, layer: layer, layerOption: layerOption)
     }
 
     func repair(_ m: MultiPolygon, file: String, feature: Int) throws(PipelineError) -> MultiPolygon {

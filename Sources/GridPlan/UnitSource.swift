@@ -24,6 +24,13 @@ struct BuiltUnits {
     var description: String
     /// What the source repaired, dropped or filled, as warnings.
     var diagnostics: [Diagnostic] = []
+    /// Street blocks (`--barriers`): barrier lengths per edge and contacts for `barrier_share`; nil otherwise.
+    var blocks: BlockUnits?
+
+    /// The graph the optimizer gets: for street blocks, shared lengths and perimeters as cut costs.
+    var graphSet: UnitSet {
+        blocks?.costUnits(barrierFactor: BlockUnitSource.barrierCost, otherFactor: BlockUnitSource.otherCost) ?? set
+    }
 }
 
 /// One way of cutting the station areas into the units grids are made of. Hexagons and given units
@@ -54,6 +61,9 @@ enum UnitsStage {
     static func source(_ p: ProjectedInputs, request: UnitRequest, config: PartitionConfig) -> any UnitSource {
         if let given = p.givenUnits, let path = config.unitsPath {
             return GivenUnitSource(units: given, file: path)
+        }
+        if let barriers = p.barriers {
+            return BlockUnitSource(barriers: barriers, files: config.barrierPaths + config.hardBarrierPaths)
         }
         let size = config.cellSizeMetres ?? HexagonUnitSource.defaultCellSize(request, config: config)
         return HexagonUnitSource(cellSizeMetres: size, chosenFromData: config.cellSizeMetres == nil, boundaryPath: config.boundaryPath)

@@ -1,3 +1,4 @@
+import GridGDAL
 import GridGeometry
 import GridIO
 import GridModel
@@ -28,8 +29,8 @@ struct WriteStage {
     private func write(_ record: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
         let projected = record.projected, units = record.units, a = record.aggregated
         let solution = record.solution, grids = record.grids
-        let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
-            () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
+        let (files, layers, report) = try context.stage("write", "writing \(config.outputPath)") {
+            () throws(PipelineError) -> ([(String, [UInt8])], [VectorLayer], JSONValue) in
             let workCRS = projected.workCRS
             let set = units.set
             let gridShapes = try context.transform(grids.shapes, from: workCRS, to: "EPSG:4326", file: "grids")
@@ -55,7 +56,7 @@ struct WriteStage {
                         ],
                         geometry: shape))
             }
-            let pointsCSV = try pointsTable(
+            let (pointsCSV, pointsLayer) = try pointsTable(
                 projected.points, pointUnit: a.pointUnit, solution: solution, numbering: grids.numbering, workCRS: workCRS)
             var soFar = record
             soFar.warnings = context.warnings
@@ -74,27 +75,54 @@ struct WriteStage {
                     shapes: grids.shapes, borders: projected.jurisdictions.count > 1 ? projected.jurisdictions : [],
                     colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
                     weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
-                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report)))
-            let files = [
-                ("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")),
-                ("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")),
-                ("points.csv", pointsCSV),
-                ("report.html", html),
-            ]
-            return (files, report)
+                    summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report),
+                    barrierLines: projected.barriers.map { b in
+                        b.soft + b.hardLines + b.hardAreas.flatMap { $0.polygons.flatMap(\.rings) }
+                    } ?? []))
+            var files: [(String, [UInt8])] = []
+            if config.outputFormats.contains(.geoJSON) {
+                files.append(("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")))
+                files.append(("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")))
+            }
+            files.append(("points.csv", pointsCSV))
+            files.append(("report.html", html))
+            let layers = [VectorLayer(name: "grids", features: gridFeatures), VectorLayer(name: "units", features: unitFeatures), pointsLayer]
+            return (files, layers, report)
         }
         // report.json is serialised last so that its timings include the write stage.
         let finalReport = ReportBuilder.withTimings(report, clock: context.clock)
+        do throws(GridIOError) {
+            try writeGIS(layers, output: output)
+        } catch {
+            output.discard()
+            throw PipelineError.input(error)
+        }
         try output.write(files.map { (name: $0.0, bytes: $0.1) } + [("report.json", JSONWriter.serialize(finalReport, pretty: true))])
         return PartitionOutcome(
             outputPath: config.outputPath, report: finalReport,
             summary: ReportBuilder.summaryLines(finalReport, outputPath: config.outputPath))
     }
 
-    /// points.csv: every input point in input order, with its grid or an empty grid_id when excluded.
+    /// `--format gpkg`: one plan.gpkg with the layers grids, units and points; `--format shp`: grids.shp,
+    /// units.shp and points.shp with their sidecars. Written by GDAL into the staging folder, renamed with the rest.
+    private func writeGIS(_ layers: [VectorLayer], output: OutputFolder) throws(GridIOError) {
+        if config.outputFormats.contains(.geoPackage) {
+            try GDALWriter.writeGeoPackage(path: output.stagingPath + "/plan.gpkg", layers: layers)
+            try output.adopt(name: "plan.gpkg")
+        }
+        if config.outputFormats.contains(.shapefile) {
+            for layer in layers {
+                for d in try GDALWriter.writeShapefile(folder: output.stagingPath, layer: layer) { context.warn(d) }
+                for name in GDALWriter.shapefileNames(layer.name) { try output.adopt(name: name) }
+            }
+        }
+    }
+
+    /// points.csv: every input point in input order, with its grid or an empty grid_id when excluded;
+    /// and the same rows as a point layer (GeoPackage/Shapefile).
     private func pointsTable(
         _ points: PointTable, pointUnit: [UnitID?], solution: Solution, numbering: GridNumbering, workCRS: String
-    ) throws(PipelineError) -> [UInt8] {
+    ) throws(PipelineError) -> ([UInt8], VectorLayer) {
         var lon = points.x, lat = points.y
         if points.count > 0 {
             do throws(GeometryError) {
@@ -104,16 +132,25 @@ struct WriteStage {
             }
         }
         var csv = CSVRowWriter(header: ["point_index", "id", "lon", "lat", "grid_id"], reservingRows: points.count)
+        let gis = !config.outputFormats.allSatisfy { $0 == .geoJSON }
+        var rows: [[JSONValue]] = []
+        if gis { rows.reserveCapacity(points.count) }
         for i in 0..<points.count {
             let u = pointUnit.isEmpty ? nil : pointUnit[i]
+            let id = points.ids.isEmpty ? "" : points.ids[i]
+            let grid = u.map { numbering.ids[solution.gridOfUnit[$0.index].index] }
             csv.int(i)
-            csv.text(points.ids.isEmpty ? "" : points.ids[i])
+            csv.text(id)
             csv.number(lon[i], decimals: 7)
             csv.number(lat[i], decimals: 7)
-            csv.text(u.map { numbering.ids[solution.gridOfUnit[$0.index].index] } ?? "")
+            csv.text(grid ?? "")
             csv.endRow()
+            if gis { rows.append([.int(i), .string(id), grid.map { .string($0) } ?? .null]) }
         }
-        return csv.bytes
+        let layer = VectorLayer(
+            name: "points", fieldNames: ["point_index", "id", "grid_id"], rows: rows,
+            shapes: .points(x: gis ? lon : [], y: gis ? lat : []))
+        return (csv.bytes, layer)
     }
 }
 
@@ -135,6 +172,8 @@ extension GridStats {
         for k in 1..<max(1, weightNames.count) where k < weights.count {
             props.append((weightNames[k], .number(Format.rounded(weights[k], 6))))
         }
+        // With --barriers only, so that outputs without barriers keep their schema; exclaves stays last.
+        if let barrierShare { props.append(("barrier_share", .number(Format.rounded(barrierShare, 6)))) }
         props.append(("exclaves", .int(exclaves)))
         return props
     }

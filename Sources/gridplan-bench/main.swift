@@ -2,7 +2,8 @@
 // format so that Scripts/bench-metis.py can run METIS on exactly the same input.
 //
 // Usage: gridplan-bench [--out DIR] [--sizes 1000,10000,50000] [--grids 20,100,500]
-//                       [--tolerance 0.01] [--runs 3] [--seed 1]
+//                       [--tolerance 0.01] [--runs 3] [--seed 1] [--weight-tolerance 0.05]
+// --weight-tolerance makes the second weight (incidents) a hard band too (multi-constraint).
 //        gridplan-bench --reader-throughput 1000000   (GeoJSON point reader vs JSONDecoder)
 import GridOptimizer
 
@@ -19,6 +20,7 @@ struct Options {
     var tolerance = 0.01
     var runs = 3
     var seed: UInt64 = 1
+    var weightTolerance: Double? = nil
 
     init(_ arguments: [String]) {
         var i = 1
@@ -32,6 +34,7 @@ struct Options {
             case "--tolerance": tolerance = Double(value) ?? tolerance
             case "--runs": runs = max(1, Int(value) ?? runs)
             case "--seed": seed = UInt64(value) ?? seed
+            case "--weight-tolerance": weightTolerance = Double(value)
             default: warn("gridplan-bench: unknown option \(arguments[i])\n")
             }
             i += 2
@@ -88,7 +91,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--reader-throughput") {
 let options = Options(CommandLine.arguments)
 mkdir(options.out, 0o755)
 print("case\tunits\tK\ttime_s\tmax_dev\tcontiguous\tmean_pp\tmin_pp\tcut_edges\tmax_dev_incidents")
-var results = "case\tunits\tK\ttolerance\ttime_s\tmax_dev\tcontiguous\tmean_pp\tmin_pp\tcut_edges\tmax_dev_incidents\n"
+var results = "case\tunits\tK\ttolerance\ttime_s\tmax_dev\tcontiguous\tmean_pp\tmin_pp\tcut_edges\tmax_dev_incidents\tweight_tolerance\n"
 for size in options.sizes {
     let county: County
     do { county = try County(units: size, seed: options.seed &+ UInt64(size)) } catch {
@@ -102,6 +105,7 @@ for size in options.sizes {
             graph: graph, gridsPerJurisdiction: [k], toleranceFraction: options.tolerance, seed: options.seed)
         problem.threads = 2
         problem.timeLimitSeconds = 600
+        if let t = options.weightTolerance { problem.weightTolerances = [t] }
         var times: [Double] = []
         var last: PartitionResult?
         let clock = ContinuousClock()
@@ -128,6 +132,7 @@ for size in options.sizes {
         print(row.joined(separator: "\t"))
         var saved = row
         saved.insert("\(options.tolerance)", at: 3)
+        saved.append(options.weightTolerance.map { "\($0)" } ?? "")
         results += saved.joined(separator: "\t") + "\n"
         var parts = ""
         for g in r.assignment { parts += "\(g)\n" }

@@ -35,8 +35,15 @@ struct EvaluateCommand: ParsableCommand {
     var inputCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
     var workCRS: String = "auto"
+    @Option(help: "Lines the grid edges are scored against (streets, railways, rivers): GeoJSON lines or polygon outlines; repeatable.")
+    var barriers: [String] = []
+    @Option(name: .customLong("barrier-distance"), help: "Interior grid boundary within this many metres of a barrier counts as following it (default 25).")
+    var barrierDistance: Double = 25
+    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
+    var barriersCRS: String?
     @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
     var tolerance: Double = 0.05
+    @OptionGroup var format: FormatOptions
     @Option(help: "Output folder.")
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
@@ -55,7 +62,16 @@ struct EvaluateCommand: ParsableCommand {
         config.inputCRS = inputCRS
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
+        config.barrierPaths = barriers
+        config.barrierDistanceMetres = barrierDistance
+        config.barriersCRS = barriersCRS
         config.force = force
-        try flags.run(configure: { () throws(PlanOptions.Failure) in config }, pipeline: EvaluatePipeline.run, lines: \.summary)
+        let format = self.format
+        try flags.run(
+            configure: { () throws(PlanOptions.Failure) in
+                var c = config
+                c.inputFormat = try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
+                return c
+            }, pipeline: EvaluatePipeline.run, lines: \.summary)
     }
 }

@@ -12,11 +12,13 @@ struct PartitionCommand: ParsableCommand {
     @OptionGroup var options: PartitionOptions
 
     @OptionGroup var output: OutputOptions
+    @Option(help: "Map formats to write, comma-separated: geojson (default), gpkg (one plan.gpkg: grids, units, points), shp (UTF-8 with .cpg and .prj).")
+    var format: String?
     @OptionGroup var flags: ConsoleFlags
 
     func run() throws {
         try flags.run(
-            configure: { () throws(PlanOptions.Failure) in try PlanOptions.resolve(options, out: output.out, force: output.force) },
+            configure: { () throws(PlanOptions.Failure) in try PlanOptions.resolve(options, out: output.out, force: output.force, format: format) },
             pipeline: PartitionPipeline.run, lines: \.summary)
     }
 }

@@ -5,11 +5,11 @@ struct PartitionOptions: ParsableArguments {
     @Argument(help: "Plan file (YAML) with the same keys as the long options.")
     var plan: String?
 
-    @Option(help: "Jurisdiction boundary: GeoJSON Polygon/MultiPolygon.")
+    @Option(help: "Jurisdiction boundary: Polygon/MultiPolygon features in GeoJSON, Shapefile (.shp, .zip), GeoPackage, file geodatabase (.gdb) or KML.")
     var boundary: String?
     @Option(name: .customLong("boundary-id"), help: "Property naming sub-jurisdictions (police-station areas); grids never cross them.")
     var boundaryID: String?
-    @Option(help: "Workload points: GeoJSON Points/MultiPoints, or CSV with lon,lat (or x,y) columns.")
+    @Option(help: "Workload points: GeoJSON, CSV (lon,lat / x,y / POINT_X,POINT_Y columns), Shapefile, GeoPackage, file geodatabase, KML or an Excel .xlsx sheet.")
     var points: String?
     @Option(help: "Weight field (repeatable); the first is balanced within --tolerance. Default: every point weighs 1.")
     var weight: [String] = []
@@ -35,10 +35,31 @@ struct PartitionOptions: ParsableArguments {
     var pointsCRS: String?
     @Option(name: .customLong("units-crs"), help: "CRS of the units file only.")
     var unitsCRS: String?
+    @Option(help: "Lines grid edges should follow (streets, railways): GeoJSON LineString/MultiLineString/Polygon; repeatable. Units become street blocks.")
+    var barriers: [String] = []
+    @Option(name: .customLong("hard-barriers"), help: "Lines or polygons no grid may cross (rivers, canals) except where a --barriers line crosses; water polygons join an adjacent grid; repeatable.")
+    var hardBarriers: [String] = []
+    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
+    var barriersCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
-    @Option(help: "An earlier units.geojson or grids.geojson: keep as much of it as balance allows.")
+    @Option(help: "An earlier grid map (a units.geojson or grids.geojson, or the bureau's own Shapefile/GeoPackage): keep as much of it as balance allows.")
     var previous: String?
+    @Option(name: .customLong("previous-id"), help: "Property of the --previous map naming its grids, e.g. BEAT_NUM (default grid_id).")
+    var previousID: String?
+    @Option(name: .customLong("station-code"), help: "Property of the station areas holding the bureau's own station code, used in grid_code.")
+    var stationCode: String?
+    @Option(name: .customLong("boundary-layer"), help: "Layer of a multi-layer --boundary file (GeoPackage, file geodatabase, KML).")
+    var boundaryLayer: String?
+    @Option(name: .customLong("points-layer"), help: "Layer of a multi-layer --points file.")
+    var pointsLayer: String?
+    @Option(name: .customLong("units-layer"), help: "Layer of a multi-layer --units file.")
+    var unitsLayer: String?
+    @Option(name: .customLong("centers-layer"), help: "Layer of a multi-layer --centers file.")
+    var centersLayer: String?
+    @Option(name: .customLong("previous-layer"), help: "Layer of a multi-layer --previous file.")
+    var previousLayer: String?
+    @OptionGroup var format: FormatOptions
     @Option(help: "Points (police posts): each grid holds exactly one and grows around it; their count per sub-jurisdiction fixes K.")
     var centers: String?
     @Option(name: .customLong("code-prefix"), help: "Administrative code starting every grid_code, e.g. 330802.")

@@ -11,14 +11,16 @@ enum PlanOptions {
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
         "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads",
-        "out", "force", "previous", "centers",
+        "out", "force", "previous", "centers", "previous-id", "station-code", "boundary-layer", "points-layer", "units-layer",
+        "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
+        "barriers", "hard-barriers", "barriers-crs",
     ]
-    static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers"]
+    static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers", "barriers", "hard-barriers"]
 
     /// - Parameters:
     ///   - out: `--out` from the command line; `nil` with `requiresOut` false (validate) gives an empty output path.
     static func resolve(
-        _ c: PartitionOptions, out cliOut: String?, force cliForce: Bool, requiresOut: Bool = true
+        _ c: PartitionOptions, out cliOut: String?, force cliForce: Bool, format cliFormat: String? = nil, requiresOut: Bool = true
     ) throws(Failure) -> PartitionConfig {
         let values = try PlanValues(path: c.plan)
         let plan = values.entries
@@ -43,14 +45,7 @@ enum PlanOptions {
         config.unitsPath = try pick(c.units, "units")
         config.unitIdField = try pick(c.unitID, "unit-id")
         config.cellSizeMetres = try number("cell-size", c.cellSize)
-        if let k = c.grids {
-            config.gridCount = k
-        } else if let text = try single("grids") {
-            guard let k = Int(text) else {
-                throw Failure(message: "\(c.plan ?? ""): grids must be a whole number (got \(text))", exitCode: ExitStatus.usage)
-            }
-            config.gridCount = k
-        }
+        if let k = try values.whole("grids", c.grids, "a whole number") { config.gridCount = k }
         // A --target on the command line replaces a grids: in the plan, and the other way round.
         config.targetWeight = try number("target", c.target)
         if c.target != nil && c.grids == nil { config.gridCount = nil }
@@ -61,9 +56,20 @@ enum PlanOptions {
         config.pointsCRS = try pick(c.pointsCRS, "points-crs")
         config.unitsCRS = try pick(c.unitsCRS, "units-crs")
         config.workCRS = (try pick(c.workCRS, "work-crs")) ?? "auto"
+        config.barrierPaths = c.barriers.isEmpty ? (plan["barriers"] ?? []) : c.barriers
+        config.hardBarrierPaths = c.hardBarriers.isEmpty ? (plan["hard-barriers"] ?? []) : c.hardBarriers
+        config.barriersCRS = try pick(c.barriersCRS, "barriers-crs")
         config.codePrefix = try pick(c.codePrefix, "code-prefix")
         config.previousPath = try pick(c.previous, "previous")
         config.centersPath = try pick(c.centers, "centers")
+        config.previousIdField = try pick(c.previousID, "previous-id")
+        config.stationCodeField = try pick(c.stationCode, "station-code")
+        config.inputFormat = try c.format.resolve { (key: String) throws(Failure) -> String? in try single(key) }
+        config.inputFormat.boundaryLayer = try pick(c.boundaryLayer, "boundary-layer")
+        config.inputFormat.pointsLayer = try pick(c.pointsLayer, "points-layer")
+        config.inputFormat.unitsLayer = try pick(c.unitsLayer, "units-layer")
+        config.inputFormat.centersLayer = try pick(c.centersLayer, "centers-layer")
+        config.inputFormat.previousLayer = try pick(c.previousLayer, "previous-layer")
         config.timeLimitSeconds = try number("time-limit", c.timeLimit)
         if let n = try number("threads", c.threads.map(Double.init)) {
             guard n >= 1, n <= 256, n == n.rounded() else {
@@ -71,13 +77,12 @@ enum PlanOptions {
             }
             config.threads = Int(n)
         }
-        if let s = c.seed {
-            config.seed = s
-        } else if let text = try single("seed") {
-            guard let s = UInt64(text) else {
-                throw Failure(message: "\(c.plan ?? ""): seed must be a whole number ≥ 0 (got \(text))", exitCode: ExitStatus.usage)
+        if let s = try values.whole("seed", c.seed, "a whole number ≥ 0") { config.seed = s }
+        if let text = try pick(cliFormat, "format") {
+            switch OutputFormat.parseList(text) {
+            case .success(let formats): config.outputFormats = formats
+            case .failure(let e): throw Failure(message: e.message, exitCode: ExitStatus.usage)
             }
-            config.seed = s
         }
         let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
         config.force = cliForce || planForce
@@ -118,6 +123,16 @@ struct PlanValues {
             throw PlanOptions.Failure(message: "\(path ?? ""): \(key) takes one value", exitCode: ExitStatus.usage)
         }
         return values[0]
+    }
+
+    /// `cli` when given, else the plan's value of `key` as a whole number (`what` names the range in the error).
+    func whole<T: FixedWidthInteger>(_ key: String, _ cli: T?, _ what: String) throws(PlanOptions.Failure) -> T? {
+        if let cli { return cli }
+        guard let text = try single(key) else { return nil }
+        guard let v = T(text) else {
+            throw PlanOptions.Failure(message: "\(path ?? ""): \(key) must be \(what) (got \(text))", exitCode: ExitStatus.usage)
+        }
+        return v
     }
 
     /// `cli` when given, else the plan's value of `key` as a finite number.

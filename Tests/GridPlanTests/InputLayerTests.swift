@@ -13,10 +13,11 @@ struct InputLayerTests {
         "a points file's kind and place names come from its extension, whatever the command",
         arguments: [
             ("p.csv", PointFileKind.delimitedText, "line 7"), ("P.TSV", .delimitedText, "line 7"), ("a.txt", .delimitedText, "line 7"),
-            ("p.geojson", .geoJSON, "feature 7"), ("p.json", .geoJSON, "feature 7"),
+            ("p.geojson", .geoJSON, "feature 7"), ("p.json", .geoJSON, "feature 7"), ("p.gpkg", .gdal, "feature 7"),
+            ("p.SHP", .gdal, "feature 7"), ("p.xlsx", .gdal, "feature 7"), ("bureau.gdb/", .gdal, "feature 7"),
         ])
-    func fileKinds(_ path: String, _ kind: PointFileKind, _ place: String) {
-        #expect(PointFileKind(path: path) == kind)
+    func fileKinds(_ path: String, _ kind: PointFileKind, _ place: String) throws {
+        #expect(try PointFileKind(path: path) == kind)
         #expect(kind.location(7) == place)
     }
 

@@ -39,4 +39,41 @@ struct RealDataTests {
         #expect(Int(check.input("points_excluded")) == 23)
         #expect(Int(check.input("points_used")) + 23 == Int(check.input("points_read")))
     }
+
+    @Test("Chicago street blocks: grids follow the major streets, railways and rivers, contiguous and within 5%; the real beats score 70% ± 3")
+    func chicagoBarriers() throws {
+        let out = try GridplanBinary.temporaryFolder("chicago-barriers")
+        let lines = Self.data.appendingPathComponent("chicago-streets-rail-water")
+        let barriers = ["major_streets.geojson", "railroads.geojson"].map { lines.appendingPathComponent($0).path }
+        let water = lines.appendingPathComponent("water.geojson").path
+        let boundary = Self.data.appendingPathComponent("chicago-police-beats/districts.geojson")
+        let r = try GridplanBinary.run([
+            "partition", "--boundary", boundary.path, "--boundary-id", "DIST_NUM",
+            "--points", Self.data.appendingPathComponent("chicago-crimes-2012-sample/crimes.geojson").path,
+            "--grids", "277", "--tolerance", "0.05", "--barriers", barriers[0], "--barriers", barriers[1],
+            "--hard-barriers", water, "--out", out.path, "--quiet",
+        ])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let check = try OutputCheck(folder: out)
+        #expect(check.grids.count == 277)
+        try check.checkFormat()
+        let doc = try GeoJSONReader.readFeatures(path: boundary.path)
+        let city = MultiPolygon(polygons: doc.features.flatMap { $0.geometry?.multiPolygon?.polygons ?? [] })
+        try check.checkPartition(boundary: city, tolerance: 0.05)
+        // On the lines exactly; hexagon grids score 0.16 within 25 m.
+        #expect(check.summary("barrier_share") >= 0.65, "barrier_share \(check.summary("barrier_share"))")
+        #expect(check.summary("mean_polsby_popper") >= 0.45)
+        // The real beats, scored the same way within 25 m (an independent shapely computation gives 70.2%).
+        let ev = try GridplanBinary.temporaryFolder("chicago-beats-barriers")
+        let e = try GridplanBinary.run([
+            "evaluate", "--grids", Self.data.appendingPathComponent("chicago-police-beats/beats.geojson").path,
+            "--grid-id", "BEAT_NUM", "--boundary-id", "DISTRICT", "--barriers", barriers[0], "--barriers", barriers[1],
+            "--barriers", water, "--out", ev.path, "--quiet",
+        ])
+        #expect(e.status == 0, "stderr: \(e.stderr)")
+        let report = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: ev.appendingPathComponent("report.json"))) as? [String: Any])
+        let share = try #require(((report["summary"] as? [String: Any])?["barrier_share"] as? NSNumber)?.doubleValue)
+        #expect(abs(share - 0.70) <= 0.03, "real beats: \(share)")
+    }
 }

@@ -1,4 +1,5 @@
 import GridGeometry
+import GridIO
 import GridModel
 import Testing
 
@@ -73,28 +74,27 @@ struct StageLogicTests {
 
     // MARK: duplicates
 
-    @Test("a duplicate repeats an earlier point's coordinates and non-empty id; same place with another id is kept")
+    @Test("repeated records are warned and kept: the same id at the same place (bit for bit) is POINT_DUPLICATE, elsewhere POINT_ID_REUSED")
     func duplicates() {
         let p = Self.points([(1, 1), (1, 1), (1, 1), (2, 2), (1, 1)], ids: ["a", "a", "b", "a", "a"])
-        #expect(PointPlausibility.duplicateMask(p) == [false, true, false, false, true])
-        let noIDs = Self.points([(1, 1), (1, 1)])
-        #expect(PointPlausibility.duplicateMask(noIDs) == [false, false])
-        // Coordinates are compared bit for bit.
+        let d = PointDuplicates.diagnostics(p, file: "p.csv") { "point \($0)" }
+        #expect(d.map(\.code) == [.pointDuplicate, .pointIDReused] && d.map(\.count) == [2, 1])
+        #expect(PointDuplicates.diagnostics(Self.points([(1, 1), (1, 1)]), file: "p.csv") { "\($0)" }.isEmpty)
+        // Coordinates are compared bit for bit: a near miss is the same id elsewhere.
         let near = Self.points([(1, 1), (1.000_000_000_001, 1)], ids: ["a", "a"])
-        #expect(PointPlausibility.duplicateMask(near) == [false, false])
+        #expect(PointDuplicates.diagnostics(near, file: "p.csv") { "\($0)" }.map(\.code) == [.pointIDReused])
     }
 
-    @Test("the duplicate warning names the first duplicate by line for text files and by feature for GeoJSON")
+    @Test("the duplicate warning names points by line for text files and by feature for GeoJSON and GDAL layers")
     func duplicateWarning() throws {
         let p = Self.points([(1, 1), (1, 1), (1, 1)], ids: ["a", "a", "a"])
-        let mask = PointPlausibility.duplicateMask(p)
-        let csv = try #require(
-            PointPlausibility.duplicateWarning(mask, file: PointFile(path: "p.tsv", kind: PointFileKind(path: "p.tsv"), table: p)))
-        #expect(csv.code == .pointDuplicate && csv.count == 2 && csv.location == "first at line 3")
-        let geo = try #require(
-            PointPlausibility.duplicateWarning(mask, file: PointFile(path: "p.json", kind: PointFileKind(path: "p.json"), table: p)))
-        #expect(geo.location == "first at feature 3")
-        #expect(PointPlausibility.duplicateWarning([false, false], file: PointFile(path: "p.csv", kind: .delimitedText, table: p)) == nil)
+        let tsv = PointFile(path: "p.tsv", kind: try PointFileKind(path: "p.tsv"), table: p)
+        let csv = try #require(PointDuplicates.diagnostics(p, file: tsv.path) { tsv.location(of: $0) }.first)
+        #expect(csv.code == .pointDuplicate && csv.count == 2 && csv.location == "first: line 3 repeats line 2; line 4 repeats line 2")
+        let json = PointFile(path: "p.json", kind: try PointFileKind(path: "p.json"), table: p)
+        #expect(PointDuplicates.diagnostics(p, file: json.path) { json.location(of: $0) }.first?.location.hasPrefix("first: feature 3 repeats feature 2") == true)
+        #expect(try PointFileKind(path: "p.gpkg") == .gdal)
+        #expect(throws: PipelineError.self) { try PointFileKind(path: "p.dxf") }
     }
 
     // MARK: outside suggestions
@@ -125,7 +125,7 @@ struct StageLogicTests {
         let inside = (0..<20).map { (45.0 + Double($0) * 0.001, 40.0) }
         let far = [(45.5, 40.5), (45.0, 40.0), (46.0, 40.0)]  // the middle one is inside
         let (check, located) = try Self.plausibility(lon: 45, lat: 40, halfDegrees: 0.05, lonLatPoints: inside + far)
-        let found = check.outsideSuggestions(pointUnit: located, duplicate: Array(repeating: false, count: located.count))
+        let found = check.outsideSuggestions(pointUnit: located)
         let d = try #require(found.first { $0.code == .pointFarFromBoundary })
         #expect(d.count == 2 && d.location == "first at feature 22")
         #expect(!found.contains { $0.code == .coordinatesSwappedSuspect })
@@ -136,12 +136,12 @@ struct StageLogicTests {
         let inside = (0..<4).map { (45.0 + Double($0) * 0.005, 40.0) }
         let swapped = (0..<10).map { (40.0 + Double($0) * 0.005, 45.0) }
         let (check, located) = try Self.plausibility(lon: 45, lat: 40, halfDegrees: 0.05, lonLatPoints: inside + swapped)
-        let found = check.outsideSuggestions(pointUnit: located, duplicate: Array(repeating: false, count: located.count))
+        let found = check.outsideSuggestions(pointUnit: located)
         let d = try #require(found.first { $0.code == .coordinatesSwappedSuspect })
         // 10 swapped points come inside; the 4 inside points, swapped, go out: net 6 (≥ half of 10).
         #expect(d.count == 6)
         let (clean, cleanLocated) = try Self.plausibility(lon: 45, lat: 40, halfDegrees: 0.05, lonLatPoints: inside)
-        #expect(clean.outsideSuggestions(pointUnit: cleanLocated, duplicate: [false, false, false, false]).isEmpty)
+        #expect(clean.outsideSuggestions(pointUnit: cleanLocated).isEmpty)
     }
 
     @Test("points in GCJ-02 against a WGS84 boundary are recognised")
@@ -156,7 +156,7 @@ struct StageLogicTests {
         let (check, located) = try Self.plausibility(lon: 120.102, lat: 30.252, halfDegrees: 0.002, lonLatPoints: gcj)
         let outside = located.filter { $0 == nil }.count
         #expect(outside >= 20)
-        let found = check.outsideSuggestions(pointUnit: located, duplicate: Array(repeating: false, count: located.count))
+        let found = check.outsideSuggestions(pointUnit: located)
         let d = try #require(found.first { $0.code == .crsSuspectGCJ02 })
         #expect(d.file == "p.geojson" && d.count >= outside / 2)
     }

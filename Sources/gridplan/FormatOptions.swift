@@ -1,0 +1,43 @@
+import ArgumentParser
+import GridIO
+import GridPlan
+
+/// How legacy inputs are read (`partition`, `validate`, `evaluate`): text encoding and coordinate columns.
+struct FormatOptions: ParsableArguments {
+    @Option(help: "Text encoding of DBF and CSV inputs: utf-8, gbk or gb18030 (default: a Shapefile's .cpg, else UTF-8, else GB18030 with a warning).")
+    var encoding: String?
+    @Option(name: .customLong("x-field"), help: "Column of a points table holding x (longitude or easting), e.g. POINT_X.")
+    var xField: String?
+    @Option(name: .customLong("y-field"), help: "Column of a points table holding y (latitude or northing), e.g. POINT_Y.")
+    var yField: String?
+    @Option(name: .customLong("lon-field"), help: "Same as --x-field.")
+    var lonField: String?
+    @Option(name: .customLong("lat-field"), help: "Same as --y-field.")
+    var latField: String?
+
+    /// The options as `InputFormatOptions` (layers left empty), plan-file values where the command line is silent.
+    func resolve(plan: (String) throws(PlanOptions.Failure) -> String?) throws(PlanOptions.Failure) -> InputFormatOptions {
+        var f = InputFormatOptions()
+        func value(_ cli: String?, _ alias: String?, _ keys: [String]) throws(PlanOptions.Failure) -> String? {
+            if let cli { return cli }
+            if let alias { return alias }
+            for k in keys {
+                if let v = try plan(k) { return v }
+            }
+            return nil
+        }
+        if let name = try value(encoding, nil, ["encoding"]) {
+            guard let e = TextEncoding(name: name) else {
+                throw PlanOptions.Failure(message: "--encoding takes \(TextEncoding.namesText) (got \(name))", exitCode: ExitStatus.usage)
+            }
+            f.encoding = e
+        }
+        f.xField = try value(xField, lonField, ["x-field", "lon-field"])
+        f.yField = try value(yField, latField, ["y-field", "lat-field"])
+        if (f.xField == nil) != (f.yField == nil) {
+            throw PlanOptions.Failure(
+                message: "name both coordinate columns: --x-field and --y-field (or --lon-field and --lat-field)", exitCode: ExitStatus.usage)
+        }
+        return f
+    }
+}
