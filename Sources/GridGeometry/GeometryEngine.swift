@@ -6,7 +6,7 @@ import GridModel
 ///
 /// Each algorithm is a small value in its own file that borrows the engine (`EngineAlgorithm`):
 /// `PolygonRepair`, `Reprojection`, `PointPlacement`, `OverlapResolution`, `HexagonUnitBuilder`,
-/// `GridDissolve` (georust/geo's layout). The engine's public methods below are their entry points.
+/// `GridDissolve`, `LargestOverlap`, `BarrierShareMeasure` (georust/geo's layout). The engine's public methods below are their entry points.
 ///
 /// Not Sendable and never global: make one per task. Everything it returns is a plain Sendable value.
 /// All areas and lengths are planar, in the units of the coordinates (m², m in the work CRS).
@@ -177,6 +177,31 @@ public final class GeometryEngine {
         shape: MultiPolygon, area: Double, perimeter: Double
     )] {
         try GridDissolve(engine: self).dissolve(units: units, assignment: assignment, gridCount: gridCount)
+    }
+
+    /// For each piece, the index of the shape it shares the largest area with and that area (m²);
+    /// (−1, 0) where it overlaps none. Ties go to the lower index (deterministic).
+    ///
+    /// Shapes that are not valid are made valid first (a hand-drawn map often has self-touching rings);
+    /// pieces are used as they are.
+    /// - Complexity: one STRtree over the shapes, one intersection per piece and shape with touching envelopes.
+    public func largestOverlap(_ pieces: [MultiPolygon], in shapes: [MultiPolygon]) throws(GeometryError) -> [(index: Int32, area: Double)]
+    {
+        try LargestOverlap(engine: self).largestOverlap(pieces, in: shapes)
+    }
+
+    /// For each pair of grids of one jurisdiction, the boundary they share (the intersection of their
+    /// boundaries), and the part of it within `distanceMetres` of a barrier line; per grid and in total.
+    ///
+    /// The shared lines are walked in steps of at most 1 m; a step counts as near when its midpoint is within
+    /// the distance of a barrier segment (so the result is exact to about a metre per crossing).
+    /// - Complexity: one boundary intersection per pair of grids whose envelopes meet, then O(length / step)
+    ///   lookups in a uniform grid over the barrier segments.
+    public func barrierShare(grids: [MultiPolygon], jurisdiction: [Int32], lines: [[Double]], distanceMetres: Double)
+        throws(GeometryError) -> (interior: [Double], near: [Double], totalInterior: Double, totalNear: Double)
+    {
+        try BarrierShareMeasure(engine: self).barrierShare(
+            grids: grids, jurisdiction: jurisdiction, lines: lines, distanceMetres: distanceMetres)
     }
 
     // MARK: - Shared by several algorithms
