@@ -150,3 +150,23 @@ extension Geometry {
         return out
     }
 }
+
+/// Precision.
+extension Geometry {
+    /// The geometry snap-rounded to a grid of `gridSize` (GEOSGeom_setPrecision: every vertex on the
+    /// grid, segments noded where they pass through a rounded vertex, collapsed parts removed). The result
+    /// is valid whenever the input is polygonal, even if the input was not.
+    func snapRounded(gridSize: Double) throws(GeometryError) -> Geometry {
+        guard let r = GEOSGeom_setPrecision_r(context.handle, pointer, gridSize, 0) else {
+            throw context.error("setPrecision")
+        }
+        return Geometry(owning: r, in: context)  // owned result; the input stays ours
+    }
+
+    /// Union of this (line) geometry's parts noded on a grid of `gridSize` (snap-rounding noder): lines
+    /// that pass within half a grid cell of a vertex get that vertex, so almost-collinear edges become one.
+    func unaryUnion(gridSize: Double) throws(GeometryError) -> Geometry {
+        guard let r = GEOSUnaryUnionPrec_r(context.handle, pointer, gridSize) else { throw context.error("UnaryUnionPrec") }
+        return Geometry(owning: r, in: context)  // owned result
+    }
+}

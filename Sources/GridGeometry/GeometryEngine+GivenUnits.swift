@@ -42,6 +42,12 @@ extension GeometryEngine {
             throw GeometryError("snapping tolerance must be ≥ 0 metres, got \(snapMetres)")
         }
         var report = GivenUnitsReport()
+        // Close vertices and T-junctions (rounded or separately digitised neighbours) become exactly
+        // shared first, so noding makes no needle faces that would become spikes on one unit.
+        var snapper = VertexSnapper(tolerance: GivenUnitsReport.vertexSnapMetres)
+        // Jurisdictions stay as given (snapping both sides of a station border could make them overlap);
+        // unit vertices near them snap onto them.
+        let snapped = snapper.snap(shapes, fixed: jurisdictions)
         var jg: [Geometry] = [], jp: [PreparedGeometry] = []
         for (k, j) in jurisdictions.enumerated() {
             let g = try geometry(j)
@@ -54,8 +60,10 @@ extension GeometryEngine {
         // Sources: valid, polygonal, indexed.
         var sg: [Geometry?] = [], sp: [PreparedGeometry?] = [], singlePolygon: [Bool] = []
         let tree = try STRtree(in: geos)
-        for (i, shape) in shapes.enumerated() {
-            var g = try geometry(shape)
+        for i in shapes.indices {
+            var g = try geometry(snapped[i])
+            // A shape that snapping folded onto itself (it runs within the tolerance of itself) stays as given.
+            if !(try g.isValid()) { g = try geometry(shapes[i]) }
             if !(try g.isValid()) {
                 g = try geometry(try g.makeValidStructure().toMultiPolygon())
                 report.repairedSources.append(Int32(i))

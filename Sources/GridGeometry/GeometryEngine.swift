@@ -164,10 +164,12 @@ public final class GeometryEngine {
     /// another part of their cell), so unit areas sum to the jurisdiction areas.
     /// Units are ordered by jurisdiction, then row, then column, then part.
     /// - Complexity: O(cells in the jurisdictions' boxes) prepared predicates, plus one clip per boundary cell.
-    public func hexagonUnits(jurisdictions: [MultiPolygon], cellSizeMetres: Double) throws(GeometryError) -> (
-        units: UnitSet, lattice: HexLattice
-    ) {
-        try HexagonUnitBuilder(engine: self).units(jurisdictions: jurisdictions, cellSizeMetres: cellSizeMetres)
+    /// `origin` places the lattice (the centre of cell (0, 0), metres): an earlier run's lattice, so that
+    /// its cells come back with the same names and shapes; nil: the rounded-down corner of the boxes.
+    public func hexagonUnits(
+        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil
+    ) throws(GeometryError) -> (units: UnitSet, lattice: HexLattice) {
+        try HexagonUnitBuilder(engine: self).units(jurisdictions: jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin)
     }
 
     /// Grid g = union of the units with `assignment == g`: coverage union, falling back to unary union

@@ -1,3 +1,5 @@
+import GridModel
+
 /// A pointy-top hexagon lattice in the projected work CRS (metres), with the unit table of a unit set.
 ///
 /// Cells are addressed by (col, row) in "odd-r" offset coordinates: odd rows are shifted half a cell
@@ -144,5 +146,83 @@ public struct HexLattice: Sendable {
         if dx > halfWidth + tolerance { return false }
         // Slanted edges: dy + dx/√3 ≤ R.
         return dy + dx / 3.0.squareRoot() <= r0 + tolerance
+    }
+}
+
+extension HexLattice {
+    /// The lattice an earlier run used, from its hexagon units: names `H<col>_<row>` (or
+    /// `H<col>_<row>_<part>`), with area and area centroid in metres of the current work CRS.
+    ///
+    /// Whole cells (area within 0.5% of the largest) give the cell size from the spacing of their
+    /// centroids (checked against their area) and the origin from the median offset. Written
+    /// coordinates carry ~1 cm of rounding, so the size and origin are snapped to whole centimetres.
+    /// - Returns: nil when fewer than three whole cells are named as hexagons.
+    public static func recover(names: [String], area: [Double], centroidX: [Double], centroidY: [Double])
+        -> (cellSizeMetres: Double, originX: Double, originY: Double)?
+    {
+        var cells: [(col: Int, row: Int, i: Int)] = []
+        for (i, name) in names.enumerated() {
+            guard name.first == "H" else { continue }
+            let parts = name.dropFirst().split(separator: "_", omittingEmptySubsequences: false)
+            guard parts.count == 2, let col = Int(parts[0]), let row = Int(parts[1]) else { continue }
+            cells.append((col, row, i))
+        }
+        guard let largest = cells.map({ area[$0.i] }).max(), largest > 0 else { return nil }
+        let whole = cells.filter { area[$0.i] >= largest * 0.995 }
+        guard whole.count >= 3 else { return nil }
+        func median(_ v: [Double]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        func centimetres(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+        // Centroid x = originX + (w/2)·(2·col + row parity): the slope of a least-squares line over many
+        // cells has far less noise than one cell's area.
+        let k = whole.map { Double(2 * $0.col + ($0.row & 1)) }
+        let cx = whole.map { centroidX[$0.i] }
+        let meanK = k.reduce(0, +) / Double(k.count), meanX = cx.reduce(0, +) / Double(cx.count)
+        var sxy = 0.0, sxx = 0.0
+        for (a, b) in zip(k, cx) {
+            sxy += (a - meanK) * (b - meanX)
+            sxx += (a - meanK) * (a - meanK)
+        }
+        let fromArea = median(whole.map { (2 * area[$0.i] / 3.0.squareRoot()).squareRoot() })
+        let w = centimetres(sxx > 0 ? 2 * sxy / sxx : fromArea)
+        guard w > 0, abs(w - fromArea) < 0.01 * w else { return nil }
+        let half = w / 2, quarter = w / 3.0.squareRoot() / 2
+        let ox = median(whole.map { centroidX[$0.i] - half * Double(2 * $0.col + ($0.row & 1)) })
+        let oy = median(whole.map { centroidY[$0.i] - quarter * Double(3 * $0.row) })
+        return (w, centimetres(ox), centimetres(oy))
+    }
+}
+
+extension HexLattice {
+    /// `recover(names:area:centroidX:centroidY:)` from unit shapes in metres (planar area and area centroid
+    /// of all parts, holes subtracted).
+    public static func recover(names: [String], shapes: [MultiPolygon]) -> (cellSizeMetres: Double, originX: Double, originY: Double)? {
+        var area: [Double] = [], cx: [Double] = [], cy: [Double] = []
+        for shape in shapes {
+            var a = 0.0, sx = 0.0, sy = 0.0
+            for p in shape.polygons {
+                for ring in p.rings {
+                    guard ring.count >= 6 else { continue }
+                    let x0 = ring[0], y0 = ring[1]
+                    var i = 0
+                    while i + 3 < ring.count {
+                        let xa = ring[i] - x0, ya = ring[i + 1] - y0, xb = ring[i + 2] - x0, yb = ring[i + 3] - y0
+                        let cross: Double = xa * yb - xb * ya
+                        let mx: Double = xa + xb + 3 * x0
+                        let my: Double = ya + yb + 3 * y0
+                        a += cross / 2
+                        sx += mx * cross / 6
+                        sy += my * cross / 6
+                        i += 2
+                    }
+                }
+            }
+            area.append(abs(a))
+            cx.append(a != 0 ? sx / a : .nan)
+            cy.append(a != 0 ? sy / a : .nan)
+        }
+        return recover(names: names, area: area, centroidX: cx, centroidY: cy)
     }
 }

@@ -12,9 +12,11 @@ struct HexagonUnitBuilder: EngineAlgorithm {
     /// another part of their cell), so unit areas sum to the jurisdiction areas.
     /// Units are ordered by jurisdiction, then row, then column, then part.
     /// - Complexity: O(cells in the jurisdictions' boxes) prepared predicates, plus one clip per boundary cell.
-    func units(jurisdictions: [MultiPolygon], cellSizeMetres: Double) throws(GeometryError) -> (
-        units: UnitSet, lattice: HexLattice
-    ) {
+    /// `origin` places the lattice (the centre of cell (0, 0), metres): an earlier run's lattice, so that
+    /// its cells come back with the same names and shapes; nil: the rounded-down corner of the boxes.
+    func units(
+        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil
+    ) throws(GeometryError) -> (units: UnitSet, lattice: HexLattice) {
         guard cellSizeMetres.isFinite, cellSizeMetres > 0 else {
             throw GeometryError("hexagon cell size must be a positive number of metres, got \(cellSizeMetres)")
         }
@@ -27,7 +29,7 @@ struct HexagonUnitBuilder: EngineAlgorithm {
             geoms.append(g)
         }
         try engine.checkNoOverlap(geoms)
-        var lattice = try makeLattice(geoms, cellSizeMetres: cellSizeMetres)
+        var lattice = try makeLattice(geoms, cellSizeMetres: cellSizeMetres, origin: origin)
         var clipper = HexClipper(context: geos, lattice: lattice)
         var pieces: [HexPiece] = []
         for (k, g) in geoms.enumerated() {
@@ -45,7 +47,9 @@ struct HexagonUnitBuilder: EngineAlgorithm {
     }
 
     /// A lattice whose origin is the rounded-down corner of all jurisdictions' bounding box.
-    private func makeLattice(_ geoms: [Geometry], cellSizeMetres w: Double) throws(GeometryError) -> HexLattice {
+    private func makeLattice(_ geoms: [Geometry], cellSizeMetres w: Double, origin: (x: Double, y: Double)?)
+        throws(GeometryError) -> HexLattice
+    {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for g in geoms where !(try g.isEmpty()) {
             let b = try g.bounds()
@@ -57,14 +61,20 @@ struct HexagonUnitBuilder: EngineAlgorithm {
         guard minX.isFinite else {
             return HexLattice(originX: 0, originY: 0, cellSizeMetres: w, minCol: 0, minRow: 0, colCount: 0, rowCount: 0)
         }
-        let ox = minX.rounded(.down), oy = minY.rounded(.down)
+        let ox = origin?.x ?? minX.rounded(.down), oy = origin?.y ?? minY.rounded(.down)
         let r0 = w / 3.0.squareRoot()
-        let rows = Int(((maxY - oy) / (1.5 * r0)).rounded(.up)) + 4
-        let cols = Int(((maxX - ox) / w).rounded(.up)) + 4
+        // Rows and columns covering the box, two spare on each side (the box may lie on either side of an
+        // earlier lattice's origin).
+        let firstRow = Int(((minY - oy) / (1.5 * r0)).rounded(.down)) - 2
+        let firstCol = Int(((minX - ox) / w).rounded(.down)) - 2
+        let rows = Int(((maxY - oy) / (1.5 * r0)).rounded(.up)) + 2 - firstRow
+        let cols = Int(((maxX - ox) / w).rounded(.up)) + 2 - firstCol
         guard Double(rows) * Double(cols) < 50_000_000 else {
             throw GeometryError("cell size \(w) m gives a lattice of \(rows) × \(cols) cells: too many")
         }
-        return HexLattice(originX: ox, originY: oy, cellSizeMetres: w, minCol: -2, minRow: -2, colCount: cols, rowCount: rows)
+        return HexLattice(
+            originX: ox, originY: oy, cellSizeMetres: w, minCol: firstCol, minRow: firstRow, colCount: cols,
+            rowCount: rows)
     }
 
     /// The unit (root piece) of every piece: slivers point at the piece they merge into.

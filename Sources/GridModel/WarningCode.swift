@@ -12,6 +12,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     case pointIDReused = "POINT_ID_REUSED"
     // Writers.
     case shapefileFieldRenamed = "SHAPEFILE_FIELD_RENAMED"
+    case outputSnapped = "OUTPUT_SNAPPED"
     // Coordinate reference systems.
     case crsFromFile = "CRS_FROM_FILE"
     case crsOverridden = "CRS_OVERRIDDEN"
@@ -20,6 +21,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     // Boundary and jurisdictions.
     case polygonRepaired = "POLYGON_REPAIRED"
     case jurisdictionOverlap = "JURISDICTION_OVERLAP"
+    case boundaryGapFilled = "BOUNDARY_GAP_FILLED"
     case jurisdictionNoWeight = "JURISDICTION_NO_WEIGHT"
     // Points.
     case pointDuplicate = "POINT_DUPLICATE"
@@ -39,6 +41,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     case weightOutsideBoundary = "WEIGHT_OUTSIDE_BOUNDARY"
     // Plans.
     case previousPlanRelaxed = "PREVIOUS_PLAN_RELAXED"
+    case latticeChanged = "LATTICE_CHANGED"
     case gridNotContiguous = "GRID_NOT_CONTIGUOUS"
     case gridFeaturesMerged = "GRID_FEATURES_MERGED"
 

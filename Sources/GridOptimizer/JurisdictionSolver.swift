@@ -86,7 +86,11 @@ struct JurisdictionSolver: Sendable {
         search.swapShare = fine ? 0 : Tuning.heavyUnitSwapShare
         let settled = search.energy()
         let nonEmpty = !partition.unitCount.contains(0)
-        if warmStart != nil, repaired == 0, nonEmpty, settled.penalty == 0 {
+        // Valid means within the tolerance, not the ±1 % aim: a plan a planner already has is kept
+        // whole while every grid is inside the band they asked for (a yearly rerun with 10% more
+        // points moves nothing when no grid has left it).
+        let withinTolerance = partition.weight.allSatisfy { abs($0 - mean) <= tolerance * mean + 1e-9 }
+        if warmStart != nil, repaired == 0, nonEmpty, withinTolerance {
             // The previous plan is still valid: stability comes first, nothing moves.
             return Outcome(
                 assignment: partition.assignment, penalty: 0, rest: settled.rest, iterations: 0, timedOut: false)

@@ -13,6 +13,9 @@ enum ConfigCheck {
         if let t = c.targetWeight, !(t > 0 && t.isFinite) {
             throw PipelineError.usage("--target must be a positive number (got \(t))")
         }
+        if !(c.fillGapsSquareMetres >= 0 && c.fillGapsSquareMetres.isFinite) {
+            throw PipelineError.usage("--fill-gaps must be an area of 0 or more square metres (got \(c.fillGapsSquareMetres))")
+        }
         if !(c.toleranceFraction > 0 && c.toleranceFraction < 1) {
             throw PipelineError.usage("--tolerance must be between 0 and 1 exclusive (got \(c.toleranceFraction))")
         }

@@ -21,6 +21,10 @@ public struct EvaluateConfig: Sendable {
     public var previousIdField: String?
     /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
     public var inputCRS: String?
+    /// Per-file CRS declarations that override `inputCRS` for that file (as in `partition`).
+    public var gridsCRS: String?
+    public var pointsCRS: String?
+    public var boundaryCRS: String?
     /// Encodings, coordinate columns and layers of the input files.
     public var inputFormat = InputFormatOptions()
     /// Metric CRS for geometry; "auto" = UTM zone of the grid map's centre.

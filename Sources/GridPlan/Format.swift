@@ -23,6 +23,11 @@ enum Format {
         fixed(m2 / 1e6, 3)
     }
 
+    /// An area for a message: "6.8 m²" below a hectare, "0.052 km²" above.
+    static func area(_ m2: Double) -> String {
+        m2 < 10_000 ? fixed(m2, 1) + " m²" : fixed(m2 / 1e6, 3) + " km²"
+    }
+
     /// A percentage with one decimal: 0.0123 → "1.2%".
     static func percent(_ fraction: Double) -> String {
         fixed(fraction * 100, 1) + "%"

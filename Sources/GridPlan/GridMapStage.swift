@@ -32,7 +32,7 @@ struct GridMapStage: ContextStage {
         let file = config.gridsPath
         let (doc, crs) = try stage("read", "reading \(file)") { () throws(PipelineError) -> (GeoJSONDocument, String) in
             let doc = try readFeatures(file)
-            return (doc, try context.resolveCRS(declared: config.inputCRS, fileCRS: doc.crs, file: file))
+            return (doc, try context.resolveCRS(declared: config.gridsCRS ?? config.inputCRS, fileCRS: doc.crs, file: file))
         }
         return try stage("project", "projecting \(doc.features.count) grid features") { () throws(PipelineError) -> GridMap in
             let field = config.gridIdField
@@ -149,7 +149,7 @@ enum EvaluatePointsStage {
         return try context.stage("points", "reading \(path)") { () throws(PipelineError) -> PointFile in
             var file = try PointInput.read(
                 path, idField: config.idField, weightFields: config.weightFields, format: config.inputFormat, warn: context.warn)
-            let crs = try context.resolveCRS(declared: config.inputCRS, fileCRS: file.fileCRS, file: path)
+            let crs = try context.resolveCRS(declared: config.pointsCRS ?? config.inputCRS, fileCRS: file.fileCRS, file: path)
             try CoordinateCheck.checkPoints(file, crs: crs)
             if file.table.count > 0 {
                 try context.geometry(path) { () throws(GeometryError) in

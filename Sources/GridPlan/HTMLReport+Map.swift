@@ -59,11 +59,31 @@ extension HTMLReport {
             let side = (st.areaKm2 * 1e6).squareRoot() * scale
             let size = max(6, min(15, side / 4.2))
             let x = Format.fixed((c.0 - minX) * scale, 1), y = Format.fixed((maxY - c.1) * scale - size * 0.1, 1)
-            let bad = abs(st.deviation) > page.toleranceFraction + 1e-12
+            let bad = outside(st, page.toleranceFraction)
             s += "<text class=\"lbl\" style=\"font-size:\(Format.fixed(size, 1))px\" x=\"\(x)\" y=\"\(y)\">\(escape(st.gridID))"
             s += "<tspan x=\"\(x)\" dy=\"1.1em\"\(bad ? " class=\"bad\"" : "")>\(Format.fixed(st.weights[0], 0))</tspan></text>\n"
         }
+        for post in page.posts {
+            let x = Format.fixed((post.x - minX) * scale, 1), y = Format.fixed((maxY - post.y) * scale, 1)
+            s += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3.5\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"1.2\"/>\n"
+        }
+        s += scaleBar(metresPerUnit: 1 / scale, mapHeight: height)
         return s + "</svg>\n"
+    }
+
+    /// A scale bar in the lower left corner: a round length (1, 2 or 5 × 10ⁿ m) about a fifth of the map wide.
+    static func scaleBar(metresPerUnit: Double, mapHeight: Double) -> String {
+        let target = 200 * metresPerUnit
+        var length = 1.0
+        while length * 10 <= target { length *= 10 }
+        if length * 5 <= target { length *= 5 } else if length * 2 <= target { length *= 2 }
+        let px = length / metresPerUnit
+        let label = length >= 1000 ? "\(Format.fixed(length / 1000, 0)) km" : "\(Format.fixed(length, 0)) m"
+        let y = Format.fixed(mapHeight - 8, 1)
+        var s = "<g class=\"scale\"><rect x=\"4\" y=\"\(Format.fixed(mapHeight - 30, 1))\" width=\"\(Format.fixed(px + 16, 1))\" height=\"28\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
+        s += "<path d=\"M12 \(y)v-6M12 \(y)h\(Format.fixed(px, 1))v-6\" fill=\"none\" stroke=\"#111\" stroke-width=\"2\"/>"
+        s += "<text x=\"\(Format.fixed(12 + px / 2, 1))\" y=\"\(Format.fixed(mapHeight - 16, 1))\" font-size=\"12\" text-anchor=\"middle\">\(label)</text></g>\n"
+        return s
     }
 
     /// The barrier lines within the map as one thin translucent path (on top of the fills, below the

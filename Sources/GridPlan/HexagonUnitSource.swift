@@ -8,16 +8,39 @@ struct HexagonUnitSource: UnitSource {
     var chosenFromData: Bool
     /// The boundary file, named when clipping fails.
     var boundaryPath: String
+    /// The lattice origin (metres) of an earlier run being continued; nil: placed from the boundary.
+    var origin: (x: Double, y: Double)?
+    /// Where the size came from, for the description ("chosen from the data", "--cell-size", …).
+    var sizeSource: String { origin != nil && chosenFromData ? "the earlier map's lattice" : chosenFromData ? "chosen from the data" : "--cell-size" }
+
+    /// Continues an earlier run's lattice when `earlier` is its hexagon units (names `H<col>_<row>`):
+    /// without `--cell-size` its size and origin are taken, so every cell and id comes back; with a
+    /// `--cell-size` that differs, a warning says the units will be matched by location instead.
+    mutating func adopt(_ earlier: EarlierMap, workCRS: String, context: PartitionContext) throws(PipelineError) {
+        let hexagons = earlier.features.filter { $0.unitID?.first == "H" }
+        guard hexagons.count >= 3 else { return }
+        let shapes = try context.transform(hexagons.map(\.shape), from: earlier.crs, to: workCRS, file: earlier.path)
+        guard let found = HexLattice.recover(names: hexagons.map { $0.unitID ?? "" }, shapes: shapes) else { return }
+        if chosenFromData || abs(found.cellSizeMetres - cellSizeMetres) < 0.005 {
+            cellSizeMetres = found.cellSizeMetres
+            origin = (found.originX, found.originY)
+            return
+        }
+        context.warn(
+            Diagnostic(
+                code: .latticeChanged, file: earlier.path,
+                message: "the earlier map's hexagons are \(Format.fixed(found.cellSizeMetres, 2)) m, --cell-size is \(Format.fixed(cellSizeMetres, 2)) m: every cell changes, units are matched to the earlier grids by location and borders move (leave out --cell-size to keep the earlier cells)"))
+    }
 
     var summary: String { "hexagons of \(Format.fixed(cellSizeMetres, 0)) m" }
 
     func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits {
         do throws(GeometryError) {
-            let (set, lattice) = try context.engine.hexagonUnits(jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres)
-            let how = chosenFromData ? "chosen from the data" : "--cell-size"
+            let (set, lattice) = try context.engine.hexagonUnits(
+                jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin)
             return BuiltUnits(
                 set: set, lattice: lattice, cellSizeMetres: cellSizeMetres,
-                description: "\(set.area.count) hexagons of \(Format.fixed(cellSizeMetres, 0)) m (\(how))")
+                description: "\(set.area.count) hexagons of \(Format.fixed(cellSizeMetres, 0)) m (\(sizeSource))")
         } catch {
             throw .geometry(error, file: boundaryPath)
         }
@@ -39,13 +62,10 @@ struct HexagonUnitSource: UnitSource {
         let smallest = sizeFor(150)
         let meanGrid = total / grids
         if p.points.count > 0 {
-            var heaviest = CellLoad.heaviest(p.points, size: s)
-            while s * 0.9 > smallest, heaviest > meanGrid / 12 {
-                // Stop when finer cells no longer spread the load (many points at one address).
-                let next = CellLoad.heaviest(p.points, size: s * 0.9)
-                if next > heaviest * 0.95 { break }
+            // Piles of points at one address are left out of the measure: finer cells cannot split them,
+            // but they can still make every other cell around them finer (Houston: 515 crimes at one point).
+            while s * 0.9 > smallest, CellLoad.heaviest(p.points, size: s).splittable > meanGrid / 12 {
                 s *= 0.9
-                heaviest = next
             }
         }
         s = max(s, smallest)
@@ -54,30 +74,38 @@ struct HexagonUnitSource: UnitSource {
         return max(1, (s / magnitude).rounded() * magnitude)
     }
 }
-/// The heaviest square cell of a given size: a cheap stand-in for the heaviest hexagon.
+/// Loads of square cells of a given size: a cheap stand-in for hexagons of the same width.
 enum CellLoad {
+    /// The heaviest cell, and the heaviest cell without its largest pile of points at one location (a
+    /// geocoded address that no finer cell can split).
     /// - Complexity: O(n log n) for n points (sorting the cell keys).
-    static func heaviest(_ p: PointTable, size: Double) -> Double {
-        guard p.count > 0, size > 0 else { return 0 }
-        var keys: [(Int64, Double)] = []
+    static func heaviest(_ p: PointTable, size: Double) -> (total: Double, splittable: Double) {
+        guard p.count > 0, size > 0 else { return (0, 0) }
+        var keys: [(cell: Int64, x: Double, y: Double, w: Double)] = []
         keys.reserveCapacity(p.count)
         let minX = p.x.min() ?? 0, minY = p.y.min() ?? 0
         for i in 0..<p.count {
             let cx = Int64(((p.x[i] - minX) / size).rounded(.down)), cy = Int64(((p.y[i] - minY) / size).rounded(.down))
-            keys.append((cx << 32 | cy, p.weights.isEmpty ? 1 : p.weights[0][i]))
+            keys.append((cx << 32 | cy, p.x[i], p.y[i], p.weights.isEmpty ? 1 : p.weights[0][i]))
         }
-        keys.sort { $0.0 < $1.0 }
-        var best = 0.0, run = 0.0
-        var current = keys[0].0
-        for (k, w) in keys {
-            if k != current {
-                best = max(best, run)
-                run = 0
-                current = k
+        keys.sort { ($0.cell, $0.x, $0.y) < ($1.cell, $1.x, $1.y) }
+        var best = 0.0, bestSplittable = 0.0
+        var k = 0
+        while k < keys.count {
+            var total = 0.0, pile = 0.0, run = 0.0
+            var j = k
+            while j < keys.count && keys[j].cell == keys[k].cell {
+                if j > k && (keys[j].x != keys[j - 1].x || keys[j].y != keys[j - 1].y) { run = 0 }
+                run += keys[j].w
+                pile = max(pile, run)
+                total += keys[j].w
+                j += 1
             }
-            run += w
+            best = max(best, total)
+            bestSplittable = max(bestSplittable, total - pile)
+            k = j
         }
         // A hexagon of the same width covers ~0.87 of the square's area.
-        return max(best, run) * 0.87
+        return (best * 0.87, bestSplittable * 0.87)
     }
 }

@@ -140,7 +140,7 @@ struct CoverageStage: ContextStage {
     private func readBoundary(workCRS: String) throws(PipelineError) -> MultiPolygon? {
         guard let path = config.boundaryPath else { return nil }
         let doc = try readFeatures(path)
-        let crs = try context.resolveCRS(declared: config.inputCRS, fileCRS: doc.crs, file: path)
+        let crs = try context.resolveCRS(declared: config.boundaryCRS ?? config.inputCRS, fileCRS: doc.crs, file: path)
         var parts: [MultiPolygon] = []
         for f in doc.features {
             guard let g = f.geometry else { continue }

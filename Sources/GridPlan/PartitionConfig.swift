@@ -15,6 +15,9 @@ public struct PartitionConfig: Sendable {
     public var gridCount: Int?
     public var targetWeight: Double?
     public var toleranceFraction: Double = 0.05
+    /// Digitising threshold (m²): holes of the station areas' union below it are filled into the station
+    /// sharing most boundary, and station overlaps below it are reported in one summary line. 0: none.
+    public var fillGapsSquareMetres: Double = 10_000
     /// CRS of all inputs; nil: each file's legacy `crs` member, else EPSG:4326.
     public var inputCRS: String?
     /// Per-file CRS declarations that override `inputCRS` for that file (e.g. GCJ-02 points on a

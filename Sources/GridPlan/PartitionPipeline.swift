@@ -79,7 +79,7 @@ public enum PartitionPipeline {
     static func prepare(_ context: PartitionContext) throws(PipelineError) -> PreparedProblem {
         let inputs = try ReadStage.run(context)
         let projected = try ProjectStage.run(inputs, context)
-        let units = try UnitsStage.run(projected, context)
+        let units = try UnitsStage.run(projected, earlier: inputs.previous, context)
         let aggregated = try AggregateStage.run(projected, units: units, context)
         let posed = try ProblemStage.run(aggregated, units: units, projected: projected, earlier: inputs.previous, context)
         return PreparedProblem(inputs: inputs, projected: projected, units: units, aggregated: aggregated, posed: posed)

@@ -38,14 +38,14 @@ struct PointPlausibility {
                     Diagnostic(
                         code: .crsSuspectGCJ02, file: file,
                         message:
-                            "\(n) of the \(outside.count) points outside the boundary fall inside once read as GCJ-02 (Amap/Tencent, ~500 m shift): if the points come from a Chinese web map, convert them to WGS84 (or declare --input-crs gcj02 when every input is GCJ-02); nothing was changed",
+                            "\(n) of the \(outside.count) points outside the boundary fall inside once read as GCJ-02 (Amap/Tencent, ~500 m shift): if the points come from a Chinese web map, declare --points-crs gcj02 (it converts this file only); nothing was changed",
                         count: n))
             } else if let n = boundaryGCJ, n >= max(3, outside.count / 2) {
                 found.append(
                     Diagnostic(
                         code: .crsSuspectGCJ02, file: boundaryPath,
                         message:
-                            "\(n) of the \(outside.count) points outside the boundary fall inside if the boundary is GCJ-02 (DataV/Amap outlines are ~500 m off WGS84): convert the boundary to WGS84; nothing was changed",
+                            "\(n) of the \(outside.count) points outside the boundary fall inside if the boundary is GCJ-02 (DataV/Amap outlines are ~500 m off WGS84): declare --boundary-crs gcj02 (it converts this file only); nothing was changed",
                         count: n))
             }
         }
@@ -122,7 +122,7 @@ struct PointPlausibility {
             Diagnostic(
                 code: .crsSuspectGCJ02, file: file,
                 message:
-                    "\(withCode.count) feature(s) carry Chinese adcode properties as DataV/Amap outlines do, and those are GCJ-02 (~500 m off WGS84): if the boundary came from DataV or Amap, declare --input-crs gcj02 (and give points in GCJ-02 too); nothing was changed",
+                    "\(withCode.count) feature(s) carry Chinese adcode properties as DataV/Amap outlines do, and those are GCJ-02 (~500 m off WGS84): if the boundary came from DataV or Amap, declare --boundary-crs gcj02 (it converts this file only); nothing was changed",
                 count: withCode.count))
     }
 }

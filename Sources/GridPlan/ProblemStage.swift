@@ -92,13 +92,16 @@ struct ProblemStage {
             jArea[j] += set.area[u]
             jUnits[j] += 1
         }
-        for j in 0..<jCount where jWeight[j] <= 0 {
+        // One line for all stations without weight (a points file covering a few stations of a county).
+        let empty = (0..<jCount).filter { jWeight[$0] <= 0 }
+        if let first = empty.first {
+            let listed = empty.prefix(5).map { names.label($0) }.joined(separator: ", ") + (empty.count > 5 ? ", …" : "")
             context.warn(
                 Diagnostic(
                     code: .jurisdictionNoWeight, file: config.pointsPath ?? config.unitsPath ?? "",
-                    location: names.label(j),
-                    message: "\(names.label(j)) holds no weight: it gets one grid (or its share by area) and its grids are balanced by area"
-                ))
+                    location: names.label(first),
+                    message: "\(empty.count) of \(jCount) station area(s) hold no weight (\(listed)): each gets one grid (or its share by area), balanced by area",
+                    count: empty.count))
         }
         let perJurisdiction: [Int]
         if let centers {

@@ -19,6 +19,8 @@ struct ProjectedInputs {
     var pointsFile: PointFile
     var boundaryCRS: String
     var pointsCRS: String
+    /// Holes of the station areas' union, and which were filled (`--fill-gaps`).
+    var gaps = StationGaps()
     /// Barrier lines and areas in metres (`--barriers`, `--hard-barriers`); nil without them.
     var barriers: BarrierLayers?
 }
@@ -89,13 +91,15 @@ struct ProjectStage {
         }
         if shapes.count > 1 {
             shapes = try resolveOverlaps(shapes, names: raw.jurisdictions.names)
-            areas = []
-            for shape in shapes {
-                do throws(GeometryError) {
-                    areas.append(try engine.area(shape))
-                } catch {
-                    throw PipelineError.geometry(error, file: config.boundaryPath)
-                }
+        }
+        let gaps: StationGaps
+        (shapes, gaps) = try fillGaps(shapes, names: raw.jurisdictions.names)
+        areas = []
+        for shape in shapes {
+            do throws(GeometryError) {
+                areas.append(try engine.area(shape))
+            } catch {
+                throw PipelineError.geometry(error, file: config.boundaryPath)
             }
         }
         var points = raw.points.table
@@ -109,7 +113,7 @@ struct ProjectStage {
         var result = ProjectedInputs(
             workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points,
             names: JurisdictionNames(raw.jurisdictions.names, codes: raw.jurisdictions.codes), pointsFile: raw.points,
-            boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS)
+            boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS, gaps: gaps)
         if var centers = raw.centers {
             do throws(GeometryError) {
                 try engine.transform(x: &centers.file.table.x, y: &centers.file.table.y, from: centers.crs, to: workCRS)
@@ -133,17 +137,44 @@ struct ProjectStage {
         do throws(GeometryError) {
             let labels = names.map { $0.isEmpty ? "the boundary" : $0 }
             let r = try engine.resolveOverlaps(shapes, names: labels, maxShare: 0.01)
-            for (a, b, area) in r.overlapArea where area > 0 {
+            // Overlaps below the digitising threshold are noise: one line for all of them.
+            let threshold = config.fillGapsSquareMetres
+            let small = r.overlapArea.filter { $0.2 > 0 && $0.2 < threshold }
+            if let first = small.first {
+                context.warn(
+                    Diagnostic(
+                        code: .jurisdictionOverlap, file: config.boundaryPath, location: "\(labels[first.0]) / \(labels[first.1])",
+                        message: "\(small.count) overlap(s) between station areas under \(Format.area(threshold)) (digitising noise; \(Format.area(small.reduce(0) { $0 + $1.2 })) in all, largest \(Format.area(small.map { $0.2 }.max() ?? 0))) each stay with the first station of the pair",
+                        count: small.count))
+            }
+            for (a, b, area) in r.overlapArea where area >= threshold && area > 0 {
                 context.warn(
                     Diagnostic(
                         code: .jurisdictionOverlap, file: config.boundaryPath, location: "\(labels[a]) / \(labels[b])",
-                        message: "\(labels[a]) and \(labels[b]) overlap by \(Format.fixed(area, 1)) m²; the overlap stays with \(labels[a])"
+                        message: "\(labels[a]) and \(labels[b]) overlap by \(Format.area(area)); the overlap stays with \(labels[a])"
                     ))
             }
             return r.shapes
         } catch {
             throw PipelineError.data("\(config.boundaryPath): \(error.message)")
         }
+    }
+
+    /// Holes of the station areas' union below `--fill-gaps` go to the station sharing most boundary with
+    /// them (digitising gaps between hand-drawn polygons); larger holes (enclaves, lakes) stay.
+    private func fillGaps(_ shapes: [MultiPolygon], names: [String]) throws(PipelineError) -> ([MultiPolygon], StationGaps) {
+        let threshold = config.fillGapsSquareMetres
+        let r = try context.geometry(config.boundaryPath) { () throws(GeometryError) in
+            try engine.fillGaps(shapes, maxFillArea: threshold)
+        }
+        if r.gaps.filledCount > 0 {
+            context.warn(
+                Diagnostic(
+                    code: .boundaryGapFilled, file: config.boundaryPath,
+                    message: "\(r.gaps.filledCount) hole(s) under \(Format.area(threshold)) between or inside the station areas (\(Format.area(r.gaps.filledArea)) in all, largest \(Format.area(r.gaps.largestFilledArea))) filled into the station sharing most boundary; \(r.gaps.count - r.gaps.filledCount) larger hole(s) kept (--fill-gaps sets the threshold)",
+                    count: r.gaps.filledCount))
+        }
+        return (r.stations, r.gaps)
     }
 
     private func projectUnits(

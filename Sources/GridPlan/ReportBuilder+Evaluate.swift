@@ -49,8 +49,9 @@ extension ReportBuilder {
         summary += [
             ("grids_within_tolerance", .int(stats.filter { abs($0.deviation) <= tolerance + 1e-12 }.count)),
             ("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))),
-            ("contiguous_grids", .int(m.parts.filter { $0 == 1 }.count)),
         ]
+        summary += countySpread(stats)
+        summary += contiguity(parts: m.parts, undeclared: nil)
         summary += compactness(stats)
         summary += [
             ("points_outside", .int(m.pointsOutside)),
@@ -123,7 +124,7 @@ extension ReportBuilder {
                 "Within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))",
                 "\(Format.fixed(s("grids_within_tolerance"), 0)) of \(Format.fixed(s("grids"), 0))"
             ),
-            ("Contiguous grids", "\(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0))"),
+            ("Contiguity", contiguityText(report)),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points in grids / outside", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(s("points_outside"), 0))"),
             ("Overlaps", "\(Format.fixed(s("overlaps_km2"), 3)) km²"),
@@ -168,7 +169,7 @@ extension ReportBuilder {
             "grids:            \(Format.fixed(s("grids"), 0)) from \(Format.fixed(i("grid_features"), 0)) features",
             "weight per grid:  \(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1)) (mean \(Format.fixed(s("mean_weight"), 1)))",
             "imbalance:        CV \(Format.fixed(s("weight_cv"), 3)), max |deviation| \(Format.percent(s("max_abs_deviation"))), \(Format.fixed(s("grids_within_tolerance"), 0)) grids within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))",
-            "contiguous:       \(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0)) grids",
+            "contiguous:       \(contiguityText(report))",
             "compactness:      Polsby-Popper mean \(Format.fixed(s("mean_polsby_popper"), 3)), min \(Format.fixed(s("min_polsby_popper"), 3))",
             "points:           \(Format.fixed(i("points_used"), 0)) in grids, \(Format.fixed(s("points_outside"), 0)) outside",
             "tiling:           \(tiling)",

@@ -1,3 +1,4 @@
+import GridGeometry
 import GridIO
 import GridModel
 
@@ -17,6 +18,7 @@ enum ReportBuilder {
             ("points_used", .int(a.pointsUsed)),
             ("points_excluded", .int(a.pointsExcluded)),
             ("total_weight", .number(Format.rounded(totalWeight, 6))),
+            ("boundary_gaps", gapsJSON(record.projected.gaps, threshold: record.config.fillGapsSquareMetres)),
             ("warnings", .array(record.warnings.map(warningJSON))),
         ])
         let gridRows: [JSONValue] = record.grids.stats.map { .object($0.properties(weightNames: a.weightNames)) }
@@ -89,8 +91,9 @@ enum ReportBuilder {
     /// `summary`: balance, contiguity, compactness, cut edges, further weights and what changed.
     private static func partitionSummary(_ record: PartitionRecord, totalWeight: Double) -> [(String, JSONValue)] {
         let stats = record.grids.stats, result = record.solution.result
-        let contiguous = zip(record.grids.numbering.order, stats).filter { g, s in
-            s.exclaves <= (result.exclaveParts.indices.contains(g) ? result.exclaveParts[g] : 0)
+        // Parts the optimizer did not declare as island exclaves would be a broken grid (never expected).
+        let undeclared = zip(record.grids.numbering.order, stats).filter { g, s in
+            s.exclaves > (result.exclaveParts.indices.contains(g) ? result.exclaveParts[g] : 0)
         }.count
         var summary: [(String, JSONValue)] = [
             ("grids", .int(stats.count)),
@@ -98,9 +101,10 @@ enum ReportBuilder {
         ]
         summary += weightRange(stats, total: totalWeight)
         summary += [
-            ("within_tolerance", .bool(result.withinTolerance)),
-            ("contiguous_grids", .int(contiguous)),
+            ("within_tolerance", .bool(result.withinTolerance))
         ]
+        summary += countySpread(stats)
+        summary += contiguity(parts: stats.map { $0.exclaves + 1 }, undeclared: undeclared)
         summary += compactness(stats)
         summary.append(("cut_edges", .int(result.cutEdges)))
         if let further = furtherWeights(stats, names: record.aggregated.weightNames) { summary.append(further) }
@@ -221,7 +225,7 @@ enum ReportBuilder {
             ("Mean weight", Format.fixed(s("mean_weight"), 1)),
             ("Weight range", "\(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1))"),
             ("Max |deviation|", Format.percent(s("max_abs_deviation"))),
-            ("Contiguous grids", "\(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0))"),
+            ("Contiguity", contiguityText(report)),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points used / excluded", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(i("points_excluded"), 0))"),
         ]
@@ -242,12 +246,76 @@ enum ReportBuilder {
             "grids:            \(Format.fixed(s("grids"), 0)) from \(Format.fixed(s("units"), 0)) units",
             "weight per grid:  \(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1)) (mean \(Format.fixed(s("mean_weight"), 1)))",
             "max |deviation|:  \(Format.percent(s("max_abs_deviation"))) (tolerance \(Format.percent(number(value(report, "parameters", "tolerance")))))",
-            "contiguous:       \(Format.fixed(s("contiguous_grids"), 0)) of \(Format.fixed(s("grids"), 0)) grids (\(Format.fixed(s("exclaves"), 0)) island part(s) attached)",
+            "contiguous:       \(contiguityText(report))",
             "compactness:      Polsby-Popper mean \(Format.fixed(s("mean_polsby_popper"), 3)), min \(Format.fixed(s("min_polsby_popper"), 3))",
             "points:           \(Format.fixed(i("points_used"), 0)) used, \(Format.fixed(i("points_excluded"), 0)) excluded",
             "warnings:         \(Format.fixed(warnings, 0)) (details in report.json)",
             "time:             \(Format.fixed(number(value(report, "timings_s", "total")), 2)) s",
             "written to:       \(outputPath)/",
         ]
+    }
+}
+
+extension ReportBuilder {
+    /// `contiguous_grids` (in one piece) and `grids_with_exclaves` (several parts), counted from the parts
+    /// of each grid the same way by partition and evaluate; partition adds `split_grids`, the grids with
+    /// parts the optimizer did not declare as islands (always 0 unless something is broken).
+    static func contiguity(parts: [Int], undeclared: Int?) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = [
+            ("contiguous_grids", .int(parts.filter { $0 == 1 }.count)),
+            ("grids_with_exclaves", .int(parts.filter { $0 > 1 }.count)),
+        ]
+        if let undeclared { out.append(("split_grids", .int(undeclared))) }
+        return out
+    }
+
+    /// "N in one piece, M with declared island parts" (partition) or "… with several parts" (evaluate,
+    /// which cannot know which parts are islands), the same count either way.
+    static func contiguityText(_ report: JSONValue) -> String {
+        let s = { (key: String) in number(value(report, "summary", key)) }
+        var text = "\(Format.fixed(s("contiguous_grids"), 0)) in one piece"
+        if value(report, "summary", "split_grids") != nil {
+            text += ", \(Format.fixed(s("grids_with_exclaves"), 0)) with declared island parts"
+            if s("split_grids") > 0 { text += " (\(Format.fixed(s("split_grids"), 0)) split: a bug, please report)" }
+        } else {
+            text += ", \(Format.fixed(s("grids_with_exclaves"), 0)) with several parts"
+        }
+        return text
+    }
+
+    /// Balance across station areas: each grid against the county-wide mean (a station whose grids all
+    /// weigh twice the county mean is within ±5% of its own mean, not of the county's), and the spread of
+    /// the stations' own means. Same keys for partition and evaluate.
+    static func countySpread(_ stats: [GridStats]) -> [(String, JSONValue)] {
+        let weights = stats.map { $0.weights[0] }
+        let mean = weights.reduce(0, +) / Double(max(1, weights.count))
+        guard mean > 0 else { return [("county_max_abs_deviation", .number(0)), ("station_spread", .number(0))] }
+        let worst = weights.map { abs($0 - mean) / mean }.max() ?? 0
+        var stations: [(name: String, total: Double, count: Int)] = []
+        for s in stats {
+            if let k = stations.firstIndex(where: { $0.name == s.jurisdiction }) {
+                stations[k].total += s.weights[0]
+                stations[k].count += 1
+            } else {
+                stations.append((s.jurisdiction, s.weights[0], 1))
+            }
+        }
+        let spread = stations.map { abs($0.total / Double($0.count) - mean) / mean }.max() ?? 0
+        return [
+            ("county_max_abs_deviation", .number(Format.rounded(worst, 6))),
+            ("station_spread", .number(Format.rounded(spread, 6))),
+        ]
+    }
+
+    /// Holes of the station areas' union: all of them, and those filled below the threshold (m²).
+    static func gapsJSON(_ g: StationGaps, threshold: Double) -> JSONValue {
+        .object([
+            ("count", .int(g.count)),
+            ("total_m2", .number(Format.rounded(g.totalArea, 1))),
+            ("largest_m2", .number(Format.rounded(g.largestArea, 1))),
+            ("fill_threshold_m2", .number(threshold)),
+            ("filled", .int(g.filledCount)),
+            ("filled_m2", .number(Format.rounded(g.filledArea, 1))),
+        ])
     }
 }

@@ -44,12 +44,18 @@ protocol UnitSource {
 
 /// Stage `units`: asks the configured source for units, without knowing which it is.
 enum UnitsStage {
-    static func run(_ p: ProjectedInputs, _ context: PartitionContext) throws(PipelineError) -> BuiltUnits {
+    /// - Parameter earlier: the `--previous` map; when it is an earlier run's hexagon units, its lattice
+    ///   (cell size and origin) is reused so that the same cells come back with the same ids.
+    static func run(_ p: ProjectedInputs, earlier: EarlierMap? = nil, _ context: PartitionContext) throws(PipelineError) -> BuiltUnits {
         let request = UnitRequest(
             jurisdictions: p.jurisdictions, jurisdictionAreas: p.jurisdictionAreas, names: p.names,
             points: p.points, centers: p.centers?.table)
         return try context.stage("units", nil) { () throws(PipelineError) -> BuiltUnits in
-            let source = self.source(p, request: request, config: context.config)
+            var source = self.source(p, request: request, config: context.config)
+            if var hexagons = source as? HexagonUnitSource, let earlier {
+                try hexagons.adopt(earlier, workCRS: p.workCRS, context: context)
+                source = hexagons
+            }
             context.announce("units", source.summary)
             let built = try source.units(request, context: context)
             for d in built.diagnostics { context.warn(d) }

@@ -73,8 +73,12 @@ struct ValidationAccount {
         if warnings.isEmpty {
             out.append("warnings:      none")
         } else {
-            out.append("warnings:      \(warnings.count)")
-            for d in warnings { out.append("  [\(d.code)] \(d.description)") }
+            // Each warning was printed once as it happened (standard error); here only their tally by code.
+            var codes: [(WarningCode, Int)] = []
+            for d in warnings {
+                if let k = codes.firstIndex(where: { $0.0 == d.code }) { codes[k].1 += d.count } else { codes.append((d.code, d.count)) }
+            }
+            out.append("warnings:      \(warnings.count) (given above): " + codes.map { "[\($0.0)] ×\($0.1)" }.joined(separator: ", "))
         }
         out.append("usable: partition would optimize \(k.reduce(0, +)) grids over \(w.count) units")
         return out

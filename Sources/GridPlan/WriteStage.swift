@@ -33,8 +33,8 @@ struct WriteStage {
             () throws(PipelineError) -> ([(String, [UInt8])], [VectorLayer], JSONValue) in
             let workCRS = projected.workCRS
             let set = units.set
-            let gridShapes = try context.transform(grids.shapes, from: workCRS, to: "EPSG:4326", file: "grids")
-            let unitShapes = try context.transform(set.shapes, from: workCRS, to: "EPSG:4326", file: "units")
+            let gridShapes = try outputShapes(grids.shapes, from: workCRS, layer: "grids")
+            let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
             var gridFeatures: [OutputFeature] = []
             for (p, s) in grids.stats.enumerated() {
                 gridFeatures.append(OutputFeature(id: p + 1, properties: s.properties(weightNames: a.weightNames), geometry: gridShapes[p]))
@@ -76,6 +76,7 @@ struct WriteStage {
                     colors: GridColoring.colors(gridCount: grids.stats.count, edges: gridEdges), stats: grids.stats,
                     weightNames: a.weightNames, toleranceFraction: config.toleranceFraction,
                     summary: ReportBuilder.summaryPairs(report) + ReportBuilder.changePairs(report),
+                    posts: posts(projected.centers?.table),
                     barrierLines: projected.barriers.map { b in
                         b.soft + b.hardLines + b.hardAreas.flatMap { $0.polygons.flatMap(\.rings) }
                     } ?? []))
@@ -176,5 +177,29 @@ extension GridStats {
         if let barrierShare { props.append(("barrier_share", .number(Format.rounded(barrierShare, 6)))) }
         props.append(("exclaves", .int(exclaves)))
         return props
+    }
+}
+
+extension WriteStage {
+    /// Shapes as written: lon/lat with 7 decimals, valid after that rounding (a spike or hole thinner
+    /// than the rounding step is snap-rounded away, with a warning counting them), CCW shells.
+    func outputShapes(_ shapes: [MultiPolygon], from workCRS: String, layer: String) throws(PipelineError) -> [MultiPolygon] {
+        let out = try context.geometry(layer) { () throws(GeometryError) in try context.engine.outputShapes(shapes, from: workCRS) }
+        if let first = out.snapped.first {
+            context.warn(
+                Diagnostic(
+                    code: .outputSnapped, file: "\(layer).geojson", location: "feature \(first + 1)",
+                    message: "\(out.snapped.count) \(layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
+                    count: out.snapped.count))
+        }
+        return out.shapes
+    }
+}
+
+extension WriteStage {
+    /// Police posts (metres) for the map.
+    func posts(_ table: PointTable?) -> [(x: Double, y: Double)] {
+        guard let t = table else { return [] }
+        return (0..<t.count).map { (t.x[$0], t.y[$0]) }
     }
 }

@@ -33,6 +33,12 @@ struct EvaluateCommand: ParsableCommand {
     var previousID: String?
     @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
     var inputCRS: String?
+    @Option(name: .customLong("grids-crs"), help: "CRS of the grid map only (overrides --input-crs).")
+    var gridsCRS: String?
+    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
+    var pointsCRS: String?
+    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only.")
+    var boundaryCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
     var workCRS: String = "auto"
     @Option(help: "Lines the grid edges are scored against (streets, railways, rivers): GeoJSON lines or polygon outlines; repeatable.")
@@ -60,6 +66,9 @@ struct EvaluateCommand: ParsableCommand {
         config.previousPath = previous
         config.previousIdField = previousID
         config.inputCRS = inputCRS
+        config.gridsCRS = gridsCRS
+        config.pointsCRS = pointsCRS
+        config.boundaryCRS = boundaryCRS
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.barrierPaths = barriers

@@ -21,6 +21,8 @@ struct PartitionOptions: ParsableArguments {
     var unitID: String?
     @Option(name: .customLong("cell-size"), help: "Hexagon size in metres (distance between opposite edges). Default: chosen from the data.")
     var cellSize: Double?
+    @Option(name: .customLong("fill-gaps"), help: "Digitising threshold in m² (default 10000 = 1 ha): holes between or inside station areas smaller than this are filled into the neighbouring station, and smaller station overlaps are summed in one warning. 0 keeps every hole.")
+    var fillGaps: Double?
     @Option(help: "Total number of grids (shared among sub-jurisdictions by weight).")
     var grids: Int?
     @Option(help: "Target weight per grid (instead of --grids).")

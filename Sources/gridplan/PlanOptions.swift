@@ -10,7 +10,7 @@ enum PlanOptions {
 
     static let knownKeys: Set<String> = [
         "boundary", "boundary-id", "points", "weight", "id-field", "units", "unit-id", "cell-size", "grids", "target",
-        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "code-prefix", "time-limit", "seed", "threads",
+        "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "fill-gaps", "code-prefix", "time-limit", "seed", "threads",
         "out", "force", "previous", "centers", "previous-id", "station-code", "boundary-layer", "points-layer", "units-layer",
         "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
         "barriers", "hard-barriers", "barriers-crs",
@@ -51,6 +51,7 @@ enum PlanOptions {
         if c.target != nil && c.grids == nil { config.gridCount = nil }
         if c.grids != nil && c.target == nil { config.targetWeight = nil }
         config.toleranceFraction = try number("tolerance", c.tolerance) ?? 0.05
+        config.fillGapsSquareMetres = try number("fill-gaps", c.fillGaps) ?? config.fillGapsSquareMetres
         config.inputCRS = try pick(c.inputCRS, "input-crs")
         config.boundaryCRS = try pick(c.boundaryCRS, "boundary-crs")
         config.pointsCRS = try pick(c.pointsCRS, "points-crs")

@@ -42,6 +42,10 @@ struct CentersTests {
             let held = try posts.filter { try Self.contains(shape, $0, engine: engine) }.count
             #expect(held == 1, "grid \((g["properties"] as? [String: Any])?["grid_id"] ?? "") holds \(held) posts")
         }
+        // The map draws every post, with a legend entry.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<circle cx=").count - 1 == 40 + 1, "40 posts and the legend's dot")
+        #expect(html.contains("police post"))
     }
 
     static func contains(_ m: MultiPolygon, _ p: (Double, Double), engine: GeometryEngine) throws -> Bool {

@@ -136,7 +136,8 @@ struct OutputCheck {
         // The report agrees with the files.
         #expect(Int(summary("grids")) == grids.count)
         #expect(Int(summary("units")) == units.count)
-        #expect(Int(summary("contiguous_grids")) == grids.count)
+        #expect(Int(summary("contiguous_grids")) + Int(summary("grids_with_exclaves")) == grids.count)
+        #expect(Int(summary("split_grids")) == 0, "no grid has parts beyond its declared island exclaves")
         #expect(summary("max_abs_deviation") <= tolerance + 1e-9)
         #expect(abs(input("total_weight") - weightSum) <= 1e-6 * max(1, weightSum))
     }

@@ -60,8 +60,22 @@ struct StageLogicTests {
         for i in 0..<2025 { coordinates.append((2000 + Double(i % 45) * 45, 2000 + Double(i / 45) * 45)) }
         let size = HexagonUnitSource.defaultCellSize(
             Self.request(areaKm2: 100, points: Self.points(coordinates)), config: Self.config(grids: 10))
-        #expect(size == 320)  // 438.7 m × 0.9³ = 320 m: the core's heaviest cell falls under 1/12 of a grid
-        #expect(size >= 270)  // never below √(1e8 / 1500 / (√3/2)) = 277 m
+        #expect(size == 290)  // 438.7 m × 0.9⁴ = 288 m: the core still holds more than 1/12 of a grid per cell,
+        #expect(size >= 270)  // so the cells get finer down to the floor √(1e8 / 1500 / (√3/2)) = 277 m
+    }
+
+    @Test("a pile of points at one address does not stop the cells getting finer around it")
+    func cellSizeWithPile() {
+        // A dense core spread over a 2 km square, and once with 300 more points at one address in it
+        // (a geocoded police station): no cell size can split the pile, but the rest still needs finer cells.
+        var core: [(Double, Double)] = []
+        for i in 0..<2000 { core.append((Double(i % 100) * 100, Double(i / 100) * 500)) }
+        for i in 0..<2025 { core.append((2000 + Double(i % 45) * 45, 2000 + Double(i / 45) * 45)) }
+        let plain = HexagonUnitSource.defaultCellSize(Self.request(areaKm2: 100, points: Self.points(core)), config: Self.config(grids: 10))
+        let piled = HexagonUnitSource.defaultCellSize(
+            Self.request(areaKm2: 100, points: Self.points(core + Array(repeating: (3000, 3000), count: 300))), config: Self.config(grids: 10))
+        #expect(piled <= plain, "pile: \(piled) m, without: \(plain) m")
+        #expect(piled < 400, "the pile must not leave the core at the coarse size (\(piled) m)")
     }
 
     @Test("many points at one address do not drive the cells down")
