@@ -22,6 +22,13 @@ struct PlanChanges {
     var changedUnits: Int
     /// Share of the primary weight in those units.
     var changedWeightShare: Double
+    /// Share of the area in those units.
+    var changedAreaShare: Double
+    /// Per new grid (optimizer index): its earlier id ("" for a new grid), and the primary weight and
+    /// area (m²) of its units that were in another earlier grid or none.
+    var earlierID: [String]
+    var gridChangedWeight: [Double]
+    var gridChangedArea: [Double]
     /// New grids that kept an earlier grid's id, and how many grids the earlier plan had.
     var keptGrids: Int
     var earlierGrids: Int
@@ -44,7 +51,7 @@ enum DissolveStage {
                 throw PipelineError.internalFailure("dissolving grids: \(error.message)")
             }
             var numbering = numberGrids(units: units, solution: solution)
-            let (earlierCode, changes) = adoptEarlier(&numbering, solution: solution, weights: a.unitWeights[0])
+            let (earlierCode, changes) = adoptEarlier(&numbering, solution: solution, weights: a.unitWeights[0], areas: units.set.area)
             var unitCount = Array(repeating: 0, count: k), pointCount = unitCount
             for u in 0..<solution.gridOfUnit.count {
                 unitCount[solution.gridOfUnit[u].index] += 1
@@ -115,16 +122,18 @@ enum DissolveStage {
 
     /// With `--previous`: grids keep the earlier ids and codes of the grids they mostly were, and what moved.
     private static func adoptEarlier(
-        _ numbering: inout GridNumbering, solution: Solution, weights: [Double]
+        _ numbering: inout GridNumbering, solution: Solution, weights: [Double], areas: [Double]
     ) -> (codes: [String?], changes: PlanChanges?) {
         let k = solution.result.gridJurisdiction.count
         guard let previous = solution.previous else { return (Array(repeating: nil, count: k), nil) }
         let label = previous.match(assignment: solution.gridOfUnit, gridCount: k, weights: weights)
         numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: solution.result.gridJurisdiction)
         let codes = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
-        let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: weights)
+        let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: weights, areas: areas)
         let changes = PlanChanges(
             method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
+            changedAreaShare: moved.areaShare, earlierID: label.map { $0 >= 0 ? previous.gridIDs[$0] : "" },
+            gridChangedWeight: moved.gridWeight, gridChangedArea: moved.gridArea,
             keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
         return (codes, changes)
     }

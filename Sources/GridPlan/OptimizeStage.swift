@@ -18,7 +18,10 @@ struct Solution {
 /// Stage `partition`: runs the optimizer. A plan that misses the tolerance is a failure that says
 /// why, never a silent miss.
 enum OptimizeStage {
-    static func run(_ posed: PosedProblem, aggregated: Aggregated, _ context: PartitionContext) throws(PipelineError) -> Solution {
+    /// - Parameter advice: words a failure for the planner (stations by name, advice that applies).
+    static func run(
+        _ posed: PosedProblem, aggregated: Aggregated, advice: InfeasibilityAdvice, _ context: PartitionContext
+    ) throws(PipelineError) -> Solution {
         let problem = posed.problem, config = context.config
         return try context.stage("partition", "optimizing \(problem.gridsPerJurisdiction.reduce(0, +)) grids") {
             () throws(PipelineError) -> Solution in
@@ -53,14 +56,42 @@ enum OptimizeStage {
             for j in 0..<jCount { means.append(jWeight[j] / Double(problem.gridsPerJurisdiction[j])) }
             for note in result.notes { context.sink(.detail(note)) }
             if !result.withinTolerance {
-                let why = result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; ")
-                throw PipelineError.data(
-                    "no plan keeps every grid within ±\(Format.percent(config.toleranceFraction)) (best found: \(Format.percent(result.maxAbsDeviation)))\(why)"
-                )
+                throw PipelineError.data(explainFailure(result, problem: problem, advice: advice, config: config))
             }
             return Solution(
                 result: result, gridOfUnit: result.assignment.map { GridID(rawValue: $0) },
                 gridsPerJurisdiction: problem.gridsPerJurisdiction, meanWeight: means, previous: posed.previous)
         }
+    }
+}
+
+extension OptimizeStage {
+    /// The failure in a planner's words, with a tolerance that was tried and works (at most three
+    /// more optimizer runs, same seed): advice that fails again when followed costs a planner's trust.
+    static func explainFailure(
+        _ result: PartitionResult, problem: PartitionProblem, advice: InfeasibilityAdvice, config: PartitionConfig
+    ) -> String {
+        let head = "no plan keeps every grid within ±\(Format.percent(config.toleranceFraction)) (best found: \(Format.percent(result.maxAbsDeviation)))"
+        guard result.maxAbsDeviation > config.toleranceFraction + 1e-9 else {
+            // A further weight's band: the optimizer's own account.
+            return head + (result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; "))
+        }
+        let k = problem.gridsPerJurisdiction
+        let finding =
+            advice.heavyUnit(gridsPerJurisdiction: k)
+            ?? advice.searchFailure(gridWeights: result.gridWeights[0], gridJurisdiction: result.gridJurisdiction, gridsPerJurisdiction: k)
+        var tolerance = InfeasibilityAdvice.suggestedTolerance(max(finding.needed, result.maxAbsDeviation))
+        for _ in 0..<3 where tolerance < 1 {
+            var looser = problem
+            looser.toleranceFraction = tolerance
+            if let r = try? Partitioner.solve(looser), r.withinTolerance {
+                return head + ": \(finding.why). \(finding.change) or --tolerance \(Format.fixed(tolerance, 2)) (tried: every grid within ±\(Format.percent(tolerance)), max \(Format.percent(r.maxAbsDeviation)))"
+            }
+            tolerance = InfeasibilityAdvice.suggestedTolerance(tolerance)
+        }
+        if tolerance >= 1 {
+            return head + ": \(finding.why). \(finding.change.replacingOccurrences(of: ", use fewer", with: " or use fewer")): no --tolerance below 1 makes room for it"
+        }
+        return head + ": \(finding.why). \(finding.change); even --tolerance \(Format.fixed(tolerance, 2)) was not enough"
     }
 }

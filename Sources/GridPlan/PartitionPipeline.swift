@@ -42,7 +42,9 @@ public enum PartitionPipeline {
         do {
             let context = try PartitionContext(config: config, sink: sink, listedStages: StageClock.partitionStages)
             let p = try prepare(context)
-            let solution = try OptimizeStage.run(p.posed, aggregated: p.aggregated, context)
+            let advice = InfeasibilityAdvice(
+                config: config, names: p.projected.names, units: p.units, aggregated: p.aggregated, points: p.projected.pointsFile)
+            let solution = try OptimizeStage.run(p.posed, aggregated: p.aggregated, advice: advice, context)
             let grids = try DissolveStage.run(
                 units: p.units, solution: solution, aggregated: p.aggregated, names: p.projected.names, context)
             let record = PartitionRecord(

@@ -30,16 +30,13 @@ struct ValidationAccount {
 
     /// A unit heavier than (1 + t) · mean cannot sit in any grid within tolerance: partition would fail.
     func checkFeasible(_ problem: PartitionProblem) throws(PipelineError) {
-        let k = problem.gridsPerJurisdiction
-        let t = tallies(k.count)
-        let w = aggregated.unitWeights[0]
-        for j in k.indices where k[j] > 1 && t.heaviest[j] >= 0 {
-            let upper = (1 + config.toleranceFraction) * t.weight[j] / Double(k[j])
-            let u = t.heaviest[j]
-            if w[u] > upper {
-                let fix = units.cellSizeMetres != nil ? "a smaller --cell-size, fewer --grids or a larger --tolerance" : "smaller --units, fewer --grids or a larger --tolerance"
-                throw PipelineError.data("\(config.boundaryPath): \(projected.names.label(j)) has a unit (\(units.set.names[u])) weighing \(Format.fixed(w[u], 1)), more than the upper bound (1 + \(Format.fixed(config.toleranceFraction, 3))) × mean = \(Format.fixed(upper, 1)) of its \(k[j]) grids; no plan can keep every grid within tolerance: use \(fix)")
-            }
+        let advice = InfeasibilityAdvice(
+            config: config, names: projected.names, units: units, aggregated: aggregated, points: projected.pointsFile)
+        if let f = advice.heavyUnit(gridsPerJurisdiction: problem.gridsPerJurisdiction) {
+            let bound = InfeasibilityAdvice.suggestedTolerance(f.needed)
+            let tolerance = bound < 1 ? " or a --tolerance of at least \(Format.fixed(bound, 2)) (partition tries the value that works)" : " (no --tolerance below 1 makes room for it)"
+            throw PipelineError.data(
+                "\(config.boundaryPath): no plan can keep every grid within ±\(Format.percent(config.toleranceFraction)): \(f.why). \(f.change)\(tolerance)")
         }
     }
 
