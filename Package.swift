@@ -31,7 +31,7 @@ let package = Package(
         // Seeded random-mutation driver for the GeoJSON/CSV readers (Scripts/fuzz).
         .executableTarget(name: "gridplan-fuzz", dependencies: ["GridIO", "GridModel"]),
         // Partition stage on generated counties, graphs written for METIS (Scripts/bench).
-        .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer", "GridIO", "GridModel"]),
+        .executableTarget(name: "gridplan-bench", dependencies: ["GridOptimizer", "GridModel"]),
         // Point reading per format: GeoJSON/CSV readers vs GDAL (Scripts/bench-read).
         .executableTarget(name: "gridplan-readbench", dependencies: ["GridIO", "GridGDAL", "GridModel"]),
         .testTarget(name: "GridOptimizerTests", dependencies: ["GridOptimizer"]),

@@ -4,7 +4,8 @@ tolerance; the same quality metrics computed here for both METIS and gridplan's 
 ratios gridplan/METIS side by side. When gridplan-bench ran with --weight-tolerance (incidents a
 hard band too), METIS runs in multi-constraint mode (ncon = 2: population and incidents, both
 scaled × 100; pymetis has one ufactor for both constraints, so METIS aims at the primary tolerance
-for incidents too). Usage: Scripts/bench-metis.py FOLDER [--runs 3]"""
+for incidents too; with pymetis 2025.2.2 its results were 400-550 % off on both weights, see
+Benchmarks.md, so that row is not a fair METIS figure). Usage: Scripts/bench-metis.py FOLDER [--runs 3]"""
 import math, statistics, sys, time
 from collections import deque
 

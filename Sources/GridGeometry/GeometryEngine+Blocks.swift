@@ -61,6 +61,7 @@ extension GeometryEngine {
         }
         var trees: [BlockQuadtree?] = Array(repeating: nil, count: groups.list.count)
         var latticeLines: [Geometry] = []
+        var heavyBounds: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
         let (ox, oy, root) = build.lattice(minCell: options.minCellMetres)
         for g in groups.list.indices where !groups.list[g].water && weight[g] > options.maxUnitWeight {
             var tree = BlockQuadtree(originX: ox, originY: oy, rootSize: root)
@@ -74,6 +75,7 @@ extension GeometryEngine {
             var lines: [Geometry] = []
             for l in tree.crossLines() { lines.append(try Geometry.line(l, in: geos)) }
             latticeLines.append(try Geometry.collection(lines, in: geos).intersection(shape))
+            heavyBounds.append(try shape.bounds())
             trees[g] = tree
             report.heavyBlocks += 1
         }
@@ -86,9 +88,7 @@ extension GeometryEngine {
             key = (0..<first.count).map { f in groups.ofFace[f] >= 0 ? UnitKey(group: groups.ofFace[f], cell: nil) : nil }
         } else {
             // The first pass's noded lines are clean input: only the lattice lines need noding into them.
-            var base: [Geometry] = []
-            if let n = first.noded { base = [n] } else { base = try build.geometries() }
-            final = try LineArrangement(lines: base + latticeLines, in: geos)
+            final = try renode(first, lattice: latticeLines, near: heavyBounds, build: build)
             let station2 = try build.station(of: final)
             let face1 = try facesCovering(first, station: station1, x: final.insideX, y: final.insideY)
             key = [UnitKey?](repeating: nil, count: final.count)
@@ -105,6 +105,50 @@ extension GeometryEngine {
         }
         let kinds = build.kinds(final)
         return try assembleBlocks(final, key: key, kinds: kinds, groups: groups, report: report)
+    }
+
+    /// The first pass's noded lines with the lattice lines noded in: only the edges whose envelope meets a
+    /// split block (the lattice lines lie inside those blocks) are noded again with them; the others are
+    /// already noded and touch no lattice line, so they go to polygonize as they are.
+    func renode(
+        _ first: LineArrangement, lattice: [Geometry], near: [(minX: Double, minY: Double, maxX: Double, maxY: Double)],
+        build: BlockLinework
+    ) throws(GeometryError) -> LineArrangement {
+        guard let noded = first.noded else { return try LineArrangement(lines: try build.geometries() + lattice, in: geos) }
+        let cell = 500.0
+        var cells: [Int64: [Int]] = [:]
+        let key = { (i: Int64, j: Int64) -> Int64 in i &* 1_000_003 &+ j }
+        for (k, b) in near.enumerated() {
+            for i in Int64((b.minX / cell).rounded(.down))...Int64((b.maxX / cell).rounded(.down)) {
+                for j in Int64((b.minY / cell).rounded(.down))...Int64((b.maxY / cell).rounded(.down)) {
+                    cells[key(i, j), default: []].append(k)
+                }
+            }
+        }
+        var local: [Geometry] = [], kept: [Geometry] = []
+        let margin = 1.0
+        for e in try noded.lineCoordinates() where e.count >= 4 {
+            var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
+            for i in stride(from: 0, to: e.count, by: 2) {
+                lo = (min(lo.0, e[i]), min(lo.1, e[i + 1]))
+                hi = (max(hi.0, e[i]), max(hi.1, e[i + 1]))
+            }
+            var meets = false
+            search: for i in Int64(((lo.0 - margin) / cell).rounded(.down))...Int64(((hi.0 + margin) / cell).rounded(.down)) {
+                for j in Int64(((lo.1 - margin) / cell).rounded(.down))...Int64(((hi.1 + margin) / cell).rounded(.down)) {
+                    for k in cells[key(i, j)] ?? [] {
+                        let b = near[k]
+                        if hi.0 >= b.minX - margin && lo.0 <= b.maxX + margin && hi.1 >= b.minY - margin && lo.1 <= b.maxY + margin {
+                            meets = true
+                            break search
+                        }
+                    }
+                }
+            }
+            if meets { local.append(try Geometry.line(e, in: geos)) } else { kept.append(try Geometry.line(e, in: geos)) }
+        }
+        let renoded = try Geometry.collection(local + lattice, in: geos).unaryUnion()
+        return try LineArrangement(lines: kept + [renoded], in: geos, alreadyNoded: true)
     }
 
     /// For each (x, y), the lowest-index face of a jurisdiction that covers it, or -1.

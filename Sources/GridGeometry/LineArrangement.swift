@@ -23,9 +23,12 @@ struct LineArrangement {
     var faceSegments: [Int32] = []
 
     /// - Complexity: one GEOS line union and polygonize, then O(segments) hashing.
-    init(lines: [Geometry], in context: GEOSContext) throws(GeometryError) {
+    /// With `alreadyNoded`, the lines are known to meet only at their end points and are polygonized as
+    /// they are (no union).
+    init(lines: [Geometry], in context: GEOSContext, alreadyNoded: Bool = false) throws(GeometryError) {
         guard !lines.isEmpty else { return }
-        let noded = try Geometry.collection(lines, in: context).unaryUnion()
+        let all = try Geometry.collection(lines, in: context)
+        let noded = alreadyNoded ? all : try all.unaryUnion()
         self.noded = noded
         faces = try noded.polygonize().memberClones()
         var keys: [SegmentKey: Int32] = [:]

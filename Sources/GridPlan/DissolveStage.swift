@@ -22,6 +22,13 @@ struct PlanChanges {
     var changedUnits: Int
     /// Share of the primary weight in those units.
     var changedWeightShare: Double
+    /// Share of the area in those units.
+    var changedAreaShare: Double
+    /// Per new grid (optimizer index): its earlier id ("" for a new grid), and the primary weight and
+    /// area (m²) of its units that were in another earlier grid or none.
+    var earlierID: [String]
+    var gridChangedWeight: [Double]
+    var gridChangedArea: [Double]
     /// New grids that kept an earlier grid's id, and how many grids the earlier plan had.
     var keptGrids: Int
     var earlierGrids: Int
@@ -43,35 +50,12 @@ enum DissolveStage {
             } catch {
                 throw PipelineError.internalFailure("dissolving grids: \(error.message)")
             }
-            // Centroids (area-weighted over units) for numbering.
-            var cx = Array(repeating: 0.0, count: k), cy = cx, area = cx
+            var numbering = numberGrids(units: units, solution: solution)
+            let (earlierCode, changes) = adoptEarlier(&numbering, solution: solution, weights: a.unitWeights[0], areas: units.set.area)
             var unitCount = Array(repeating: 0, count: k), pointCount = unitCount
             for u in 0..<solution.gridOfUnit.count {
-                let g = solution.gridOfUnit[u].index
-                let w = units.set.area[u]
-                cx[g] += units.set.centroidX[u] * w
-                cy[g] += units.set.centroidY[u] * w
-                area[g] += w
-                unitCount[g] += 1
-                pointCount[g] += a.pointsPerUnit[u]
-            }
-            for g in 0..<k where area[g] > 0 {
-                cx[g] /= area[g]
-                cy[g] /= area[g]
-            }
-            let meanArea = area.reduce(0, +) / Double(max(1, k))
-            var numbering = GridNumbering(
-                jurisdiction: r.gridJurisdiction, centroidX: cx, centroidY: cy, bandHeight: meanArea.squareRoot())
-            var earlierCode: [String?] = Array(repeating: nil, count: k)
-            var changes: PlanChanges?
-            if let previous = solution.previous {
-                let label = previous.match(assignment: solution.gridOfUnit, gridCount: k, weights: a.unitWeights[0])
-                numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: r.gridJurisdiction)
-                earlierCode = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
-                let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: a.unitWeights[0])
-                changes = PlanChanges(
-                    method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
-                    keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
+                unitCount[solution.gridOfUnit[u].index] += 1
+                pointCount[solution.gridOfUnit[u].index] += a.pointsPerUnit[u]
             }
             let share = units.blocks?.barrierShare(assignment: r.assignment, gridCount: k)
             var shapes: [MultiPolygon] = []
@@ -87,7 +71,9 @@ enum DissolveStage {
                 let id = numbering.ids[g]
                 stats.append(
                     GridStats(
-                        gridID: id, gridCode: earlierCode[g] ?? (config.codePrefix ?? "") + (names.code(j).map { $0 + GridNumbering.pad(sequence[j], 3) } ?? id),
+                        gridID: id,
+                        gridCode: earlierCode[g] ?? (config.codePrefix ?? "")
+                            + (names.code(j).map { $0 + GridNumbering.pad(sequence[j], 3) } ?? id),
                         jurisdiction: names.name(j),
                         weights: weights, points: pointCount[g], units: unitCount[g],
                         areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000,
@@ -111,5 +97,44 @@ enum DissolveStage {
                 numbering: numbering, shapes: shapes, stats: stats, changes: changes,
                 barrierShare: share.map { $0.totalInterior > 0 ? $0.totalOnBarrier / $0.totalInterior : 0 })
         }
+    }
+
+    /// Grid numbering by sub-jurisdiction and position: centroids area-weighted over the units, rows of
+    /// the mean grid's size.
+    private static func numberGrids(units: BuiltUnits, solution: Solution) -> GridNumbering {
+        let k = solution.result.gridJurisdiction.count
+        var cx = Array(repeating: 0.0, count: k), cy = cx, area = cx
+        for u in 0..<solution.gridOfUnit.count {
+            let g = solution.gridOfUnit[u].index
+            let w = units.set.area[u]
+            cx[g] += units.set.centroidX[u] * w
+            cy[g] += units.set.centroidY[u] * w
+            area[g] += w
+        }
+        for g in 0..<k where area[g] > 0 {
+            cx[g] /= area[g]
+            cy[g] /= area[g]
+        }
+        let meanArea = area.reduce(0, +) / Double(max(1, k))
+        return GridNumbering(
+            jurisdiction: solution.result.gridJurisdiction, centroidX: cx, centroidY: cy, bandHeight: meanArea.squareRoot())
+    }
+
+    /// With `--previous`: grids keep the earlier ids and codes of the grids they mostly were, and what moved.
+    private static func adoptEarlier(
+        _ numbering: inout GridNumbering, solution: Solution, weights: [Double], areas: [Double]
+    ) -> (codes: [String?], changes: PlanChanges?) {
+        let k = solution.result.gridJurisdiction.count
+        guard let previous = solution.previous else { return (Array(repeating: nil, count: k), nil) }
+        let label = previous.match(assignment: solution.gridOfUnit, gridCount: k, weights: weights)
+        numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: solution.result.gridJurisdiction)
+        let codes = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
+        let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: weights, areas: areas)
+        let changes = PlanChanges(
+            method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
+            changedAreaShare: moved.areaShare, earlierID: label.map { $0 >= 0 ? previous.gridIDs[$0] : "" },
+            gridChangedWeight: moved.gridWeight, gridChangedArea: moved.gridArea,
+            keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
+        return (codes, changes)
     }
 }

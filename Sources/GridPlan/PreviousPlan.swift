@@ -69,18 +69,29 @@ struct PreviousPlan {
         return GridMatching.heaviestPairs(shared: shared, grids: gridCount, labels: labels)
     }
 
-    /// Units and weight share that changed grid: a unit changed when its new grid does not carry its earlier label.
-    func changes(assignment: [GridID], gridLabel: [Int], weights: [Double]) -> (units: Int, weightShare: Double) {
+    /// What changed against the earlier plan: a unit changed when its new grid does not carry its
+    /// earlier label (a unit in no earlier grid always changed).
+    /// - Returns: changed units; the changed share of the weight and of the area (units' areas); and per
+    ///   new grid the weight and area (m²) of its units that were not in its earlier grid.
+    func changes(assignment: [GridID], gridLabel: [Int], weights: [Double], areas: [Double]) -> (
+        units: Int, weightShare: Double, areaShare: Double, gridWeight: [Double], gridArea: [Double]
+    ) {
         var changed = 0
-        var moved = 0.0, total = 0.0
+        var moved = 0.0, total = 0.0, movedArea = 0.0, totalArea = 0.0
+        var gridWeight = Array(repeating: 0.0, count: gridLabel.count), gridArea = gridWeight
         for u in 0..<assignment.count {
+            let g = assignment[u].index
             total += weights[u]
-            if gridLabel[assignment[u].index] != unitLabel[u] {
+            totalArea += areas[u]
+            if gridLabel[g] != unitLabel[u] {
                 changed += 1
                 moved += weights[u]
+                movedArea += areas[u]
+                gridWeight[g] += weights[u]
+                gridArea[g] += areas[u]
             }
         }
-        return (changed, total > 0 ? moved / total : 0)
+        return (changed, total > 0 ? moved / total : 0, totalArea > 0 ? movedArea / totalArea : 0, gridWeight, gridArea)
     }
 }
 

@@ -153,6 +153,12 @@ extension ReportBuilder {
         if let units = value(report, "summary", "changed_units") {
             pairs.append(("Units that changed grid", Format.fixed(number(units), 0)))
         }
+        if let area = value(report, "summary", "changed_area_share") {
+            pairs.append(("Area that changed grid", Format.percent(number(area))))
+        }
+        if let kept = value(report, "summary", "previous", "kept_grid_ids"), let earlier = value(report, "summary", "previous", "earlier_grids") {
+            pairs.append(("Grids keeping an earlier id", "\(Format.fixed(number(kept), 0)) of \(Format.fixed(number(earlier), 0)) earlier grids"))
+        }
         return pairs
     }
 

@@ -22,14 +22,39 @@ enum ReportBuilder {
             ("warnings", .array(record.warnings.map(warningJSON))),
         ])
         let gridRows: [JSONValue] = record.grids.stats.map { .object($0.properties(weightNames: a.weightNames)) }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
             ("parameters", .object(partitionParameters(record))),
             ("input", input),
             ("summary", .object(partitionSummary(record, totalWeight: totalWeight))),
             ("grids", .array(gridRows)),
             ("timings_s", .null),
-        ])
+        ]
+        // With --previous only, before the timings: what moved, per grid.
+        if let changes = previousChanges(record) { members.insert(("changes", changes), at: members.count - 1) }
+        return .object(members)
+    }
+
+    /// With `--previous`: per grid (output order) its earlier id ("" when new), and the share of its
+    /// weight and area that was in another earlier grid; nil without `--previous`.
+    private static func previousChanges(_ record: PartitionRecord) -> JSONValue? {
+        guard let c = record.grids.changes else { return nil }
+        let n = record.grids.numbering
+        var rows: [JSONValue] = []
+        for (p, g) in n.order.enumerated() {
+            let s = record.grids.stats[p]
+            let w = s.weights.first ?? 0, area = s.areaKm2 * 1e6
+            rows.append(
+                .object([
+                    ("grid_id", .string(s.gridID)),
+                    ("earlier_id", .string(c.earlierID[g])),
+                    ("changed_weight", .number(Format.rounded(c.gridChangedWeight[g], 6))),
+                    ("changed_weight_share", .number(Format.rounded(w > 0 ? c.gridChangedWeight[g] / w : 0, 6))),
+                    ("changed_area_km2", .number(Format.rounded(c.gridChangedArea[g] / 1e6, 6))),
+                    ("changed_area_share", .number(Format.rounded(area > 0 ? c.gridChangedArea[g] / area : 0, 6))),
+                ]))
+        }
+        return .array(rows)
     }
 
     /// `parameters`: the run's settings as the stages settled them.
@@ -122,6 +147,7 @@ enum ReportBuilder {
                 ))
             summary.append(("changed_units", .int(changes.changedUnits)))
             summary.append(("changed_weight_share", .number(Format.rounded(changes.changedWeightShare, 6))))
+            summary.append(("changed_area_share", .number(Format.rounded(changes.changedAreaShare, 6))))
         }
         return summary
     }

@@ -4,7 +4,6 @@
 // Usage: gridplan-bench [--out DIR] [--sizes 1000,10000,50000] [--grids 20,100,500]
 //                       [--tolerance 0.01] [--runs 3] [--seed 1] [--weight-tolerance 0.05]
 // --weight-tolerance makes the second weight (incidents) a hard band too (multi-constraint).
-//        gridplan-bench --reader-throughput 1000000   (GeoJSON point reader vs JSONDecoder)
 import GridOptimizer
 
 #if canImport(Glibc)
@@ -83,11 +82,6 @@ func format(_ x: Double, _ digits: Int = 3) -> String {
     return "\((x * p).rounded() / p)"
 }
 
-if let i = CommandLine.arguments.firstIndex(of: "--reader-throughput") {
-    let n = CommandLine.arguments.indices.contains(i + 1) ? Int(CommandLine.arguments[i + 1]) ?? 1_000_000 : 1_000_000
-    do { try ReaderThroughput.run(points: n) } catch { warn("gridplan-bench: \(error)\n") }
-    exit(0)
-}
 let options = Options(CommandLine.arguments)
 mkdir(options.out, 0o755)
 print("case\tunits\tK\ttime_s\tmax_dev\tcontiguous\tmean_pp\tmin_pp\tcut_edges\tmax_dev_incidents")

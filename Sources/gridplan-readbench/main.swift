@@ -25,20 +25,8 @@ func fail(_ message: String) -> Never {
     exit(64)
 }
 
-/// SplitMix64: the same stream on every platform.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func make(path: String, points: Int) {
-    var rng = SplitMix(state: 7)
+    var rng = SeededRandom(seed: 7)
     var out: [UInt8] = Array("{\"type\":\"FeatureCollection\",\"name\":\"calls\",\"features\":[\n".utf8)
     out.reserveCapacity(points * 150)
     let kinds = ["theft", "traffic", "dispute", "noise"]

@@ -154,7 +154,10 @@ struct GDALInputOutputTests {
         let after = try Self.grids(second).compactMap { ($0["properties"] as? [String: Any])?["grid_id"] as? String }
         #expect(after.sorted() == before.map { "B" + $0 }.sorted(), "\(after)")
         let summary = try #require(try Self.report(second)["summary"] as? [String: Any])
-        #expect((summary["changed_weight_share"] as? Double) == 0, "\(summary)")
+        #expect((summary["changed_weight_share"] as? Double) == 0 && (summary["changed_area_share"] as? Double) == 0, "\(summary)")
+        let changes = try #require(try Self.report(second)["changes"] as? [[String: Any]])
+        #expect(changes.count == after.count)
+        #expect(changes.allSatisfy { ($0["earlier_id"] as? String) == ($0["grid_id"] as? String) && ($0["changed_weight"] as? Double) == 0 })
         let missing = try GridplanBinary.run(["partition"] + args + ["--previous", shp, "--out", dir.appendingPathComponent("x").path])
         #expect(missing.status == 65 && missing.stderr.contains("--previous-id"), "\(missing.stderr)")
     }

@@ -1,15 +1,8 @@
 import GridModel
 
 /// Jurisdictions (station areas) that overlap by digitising slivers (projected metres, m²).
-extension GeometryEngine {
-    /// Makes jurisdictions disjoint by giving every overlap to the lower-index jurisdiction.
-    ///
-    /// Same as `resolveOverlaps(_:names:maxShare:)` with names "jurisdiction <k>".
-    public func resolveOverlaps(_ jurisdictions: [MultiPolygon], maxShare: Double) throws(GeometryError) -> (
-        shapes: [MultiPolygon], overlapArea: [(Int, Int, Double)]
-    ) {
-        try resolveOverlaps(jurisdictions, names: jurisdictions.indices.map { "jurisdiction \($0)" }, maxShare: maxShare)
-    }
+struct OverlapResolution: EngineAlgorithm {
+    let engine: GeometryEngine
 
     /// Makes jurisdictions disjoint by giving every overlap to the lower-index jurisdiction (deterministic).
     ///
@@ -26,7 +19,7 @@ extension GeometryEngine {
     /// - Returns: the disjoint shapes, in input order, and every overlap found as (lower index, higher
     ///   index, area in m²), ascending by pair.
     /// - Complexity: one intersection per pair with intersecting envelopes, one difference per overlapped shape.
-    public func resolveOverlaps(_ jurisdictions: [MultiPolygon], names: [String], maxShare: Double)
+    func resolve(_ jurisdictions: [MultiPolygon], names: [String], maxShare: Double)
         throws(GeometryError) -> (shapes: [MultiPolygon], overlapArea: [(Int, Int, Double)])
     {
         guard names.count == jurisdictions.count else {
@@ -36,32 +29,23 @@ extension GeometryEngine {
             throw GeometryError("the largest overlap share must be a fraction ≥ 0, got \(maxShare)")
         }
         var geoms: [Geometry] = [], areas: [Double] = []
-        var boxes: [(Double, Double, Double, Double)?] = []
         for (k, j) in jurisdictions.enumerated() {
             let g = try geometry(j)
             if !(try g.isValid()) { throw GeometryError("\(names[k]) is not a valid polygon: \(try g.validReason())") }
             geoms.append(g)
             areas.append(try g.area())
-            boxes.append(try g.isEmpty() ? nil : try g.bounds())
         }
         var overlaps: [(Int, Int, Double)] = []
         var lower = [[Int]](repeating: [], count: geoms.count)
-        for a in geoms.indices {
-            guard let ba = boxes[a] else { continue }
-            for b in (a + 1)..<geoms.count {
-                guard let bb = boxes[b] else { continue }
-                if ba.2 < bb.0 || bb.2 < ba.0 || ba.3 < bb.1 || bb.3 < ba.1 { continue }
-                let area = try geoms[a].intersection(geoms[b]).area()
-                guard area > 0 else { continue }
-                let share = area / max(min(areas[a], areas[b]), .leastNormalMagnitude)
-                if share > maxShare {
-                    throw GeometryError(
-                        "\(names[a]) and \(names[b]) overlap by \(Self.format(area)) m², \(Self.format(share * 100))% of the "
-                            + "smaller; more than the \(Self.format(maxShare * 100))% taken as digitising noise: fix the boundaries")
-                }
-                overlaps.append((a, b, area))
-                lower[b].append(a)
+        for (a, b, area) in try engine.overlappingPairs(geoms) {
+            let share = area / max(min(areas[a], areas[b]), .leastNormalMagnitude)
+            if share > maxShare {
+                throw GeometryError(
+                    "\(names[a]) and \(names[b]) overlap by \(Self.format(area)) m², \(Self.format(share * 100))% of the "
+                        + "smaller; more than the \(Self.format(maxShare * 100))% taken as digitising noise: fix the boundaries")
             }
+            overlaps.append((a, b, area))
+            lower[b].append(a)
         }
         var shapes = jurisdictions
         for b in geoms.indices where !lower[b].isEmpty {

@@ -1,14 +1,16 @@
 import GridModel
 
 /// Which of a set of shapes (an earlier grid map) holds the most of each piece (a unit), in projected metres.
-extension GeometryEngine {
+struct LargestOverlap: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// For each piece, the index of the shape it shares the largest area with and that area (m²);
     /// (−1, 0) where it overlaps none. Ties go to the lower index (deterministic).
     ///
     /// Shapes that are not valid are made valid first (a hand-drawn map often has self-touching rings);
     /// pieces are used as they are.
     /// - Complexity: one STRtree over the shapes, one intersection per piece and shape with touching envelopes.
-    public func largestOverlap(_ pieces: [MultiPolygon], in shapes: [MultiPolygon]) throws(GeometryError) -> [(index: Int32, area: Double)] {
+    func largestOverlap(_ pieces: [MultiPolygon], in shapes: [MultiPolygon]) throws(GeometryError) -> [(index: Int32, area: Double)] {
         let tree = try STRtree(in: geos)
         var geoms: [Geometry] = []
         geoms.reserveCapacity(shapes.count)

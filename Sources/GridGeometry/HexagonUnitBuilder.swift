@@ -1,7 +1,9 @@
 import GridModel
 
 /// Hexagon units: the lattice clipped to each jurisdiction (projected metres).
-extension GeometryEngine {
+struct HexagonUnitBuilder: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// Hexagon lattice (`cellSizeMetres` = distance between opposite edges) clipped to each jurisdiction.
     ///
     /// Jurisdictions must not overlap (an overlap throws, naming both). Cells properly inside are kept
@@ -12,7 +14,7 @@ extension GeometryEngine {
     /// - Complexity: O(cells in the jurisdictions' boxes) prepared predicates, plus one clip per boundary cell.
     /// `origin` places the lattice (the centre of cell (0, 0), metres): an earlier run's lattice, so that
     /// its cells come back with the same names and shapes; nil: the rounded-down corner of the boxes.
-    public func hexagonUnits(
+    func units(
         jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil
     ) throws(GeometryError) -> (units: UnitSet, lattice: HexLattice) {
         guard cellSizeMetres.isFinite, cellSizeMetres > 0 else {
@@ -26,7 +28,7 @@ extension GeometryEngine {
             }
             geoms.append(g)
         }
-        try checkNoOverlap(geoms)
+        try engine.checkNoOverlap(geoms)
         var lattice = try makeLattice(geoms, cellSizeMetres: cellSizeMetres, origin: origin)
         var clipper = HexClipper(context: geos, lattice: lattice)
         var pieces: [HexPiece] = []
@@ -42,28 +44,6 @@ extension GeometryEngine {
         let units = try assemble(pieces, pieceAdj, unitOf)
         fillTable(&lattice, pieces: pieces, unitOf: unitOf)
         return (units, lattice)
-    }
-
-    /// Throws when two jurisdictions overlap by more than numerical noise.
-    func checkNoOverlap(_ geoms: [Geometry]) throws(GeometryError) {
-        var boxes: [(Double, Double, Double, Double)?] = []
-        var areas: [Double] = []
-        for g in geoms {
-            boxes.append(try g.isEmpty() ? nil : try g.bounds())
-            areas.append(try g.area())
-        }
-        for a in geoms.indices {
-            guard let ba = boxes[a] else { continue }
-            for b in (a + 1)..<geoms.count {
-                guard let bb = boxes[b] else { continue }
-                if ba.2 < bb.0 || bb.2 < ba.0 || ba.3 < bb.1 || bb.3 < ba.1 { continue }
-                let overlap = try geoms[a].intersection(geoms[b]).area()
-                if overlap > 1e-9 * min(areas[a], areas[b]) {
-                    throw GeometryError(
-                        "jurisdictions \(a) and \(b) overlap (\(overlap) m² in common); they must not overlap")
-                }
-            }
-        }
     }
 
     /// A lattice whose origin is the rounded-down corner of all jurisdictions' bounding box.
@@ -111,7 +91,8 @@ extension GeometryEngine {
             if best < 0 {
                 // No non-sliver neighbour: join the largest other part of the same cell and jurisdiction.
                 var bestArea = 0.0
-                for j in pieces.indices where j != i && !isSliver(j) && pieces[j].col == pieces[i].col
+                for j in pieces.indices
+                where j != i && !isSliver(j) && pieces[j].col == pieces[i].col
                     && pieces[j].row == pieces[i].row && pieces[j].jurisdiction == pieces[i].jurisdiction
                     && pieces[j].area > bestArea
                 {
@@ -184,7 +165,9 @@ extension GeometryEngine {
             for (q, s) in l {
                 let v = unitOf[Int(q)]
                 guard v > u else { continue }
-                if let k = lists[Int(u)].firstIndex(where: { $0.0 == v }) { lists[Int(u)][k].1 += s } else {
+                if let k = lists[Int(u)].firstIndex(where: { $0.0 == v }) {
+                    lists[Int(u)][k].1 += s
+                } else {
                     lists[Int(u)].append((v, s))
                 }
             }

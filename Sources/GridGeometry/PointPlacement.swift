@@ -1,7 +1,9 @@
 import GridModel
 
 /// Point-to-unit assignment (coordinates in the work CRS, metres).
-extension GeometryEngine {
+struct PointPlacement: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// Unit index per point, or -1 outside every unit.
     ///
     /// Hexagons (`lattice` given): lattice arithmetic for points in interior cells; only points in
@@ -9,11 +11,11 @@ extension GeometryEngine {
     /// Given units (`lattice` nil): STRtree over unit envelopes, then prepared tests in index order.
     /// A point on a shared boundary goes to the first unit found that covers it.
     /// - Complexity: O(n) lattice lookups plus O(boundary points × log units) GEOS tests.
-    public func assignPoints(x: [Double], y: [Double], units: UnitSet, lattice: HexLattice?) throws(GeometryError)
+    func assign(x: [Double], y: [Double], units: UnitSet, lattice: HexLattice?) throws(GeometryError)
         -> [Int32]
     {
         guard x.count == y.count else { throw GeometryError("assignPoints: \(x.count) x values but \(y.count) y") }
-        var cache = PreparedCache(engine: self, units: units)
+        var cache = PreparedCache(engine: engine, units: units)
         if let lattice {
             return try assignToLattice(x: x, y: y, lattice: lattice, cache: &cache)
         }

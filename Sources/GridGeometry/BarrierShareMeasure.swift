@@ -1,7 +1,9 @@
 import GridModel
 
 /// How much of a grid map's interior boundary follows barrier lines (projected metres).
-extension GeometryEngine {
+struct BarrierShareMeasure: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// For each pair of grids of one jurisdiction, the boundary they share (the intersection of their
     /// boundaries), and the part of it within `distanceMetres` of a barrier line; per grid and in total.
     ///
@@ -9,7 +11,7 @@ extension GeometryEngine {
     /// the distance of a barrier segment (so the result is exact to about a metre per crossing).
     /// - Complexity: one boundary intersection per pair of grids whose envelopes meet, then O(length / step)
     ///   lookups in a uniform grid over the barrier segments.
-    public func barrierShare(grids: [MultiPolygon], jurisdiction: [Int32], lines: [[Double]], distanceMetres: Double)
+    func barrierShare(grids: [MultiPolygon], jurisdiction: [Int32], lines: [[Double]], distanceMetres: Double)
         throws(GeometryError) -> (interior: [Double], near: [Double], totalInterior: Double, totalNear: Double)
     {
         guard grids.count == jurisdiction.count else {

@@ -1,12 +1,14 @@
 import GridModel
 
 /// Reprojection through PROJ, with gcj02/bd09 handled in Swift.
-extension GeometryEngine {
+struct Reprojection: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// Transforms in place from `source` to `target` (x = lon/easting, y = lat/northing on both sides,
     /// whatever the EPSG axis order). gcj02/bd09 sources are converted to WGS84 first by our own code,
     /// gcj02/bd09 targets last. Throws naming the CRS when PROJ does not know it, and when any point fails.
     /// - Complexity: O(n), one `proj_trans_generic` call.
-    public func transform(x: inout [Double], y: inout [Double], from source: String, to target: String)
+    func transform(x: inout [Double], y: inout [Double], from source: String, to target: String)
         throws(GeometryError)
     {
         guard x.count == y.count else {
@@ -19,23 +21,16 @@ extension GeometryEngine {
         let projSource = srcPseudo == nil ? source : CRS.lonLat
         let projTarget = dstPseudo == nil ? target : CRS.lonLat
         if projSource != projTarget {
-            try transformer(from: projSource, to: projTarget).transform(x: &x, y: &y)
+            try engine.transformer(from: projSource, to: projTarget).transform(x: &x, y: &y)
         }
         if let dstPseudo {
             if dstPseudo == .gcj02 { GCJ02.fromWGS84(lon: &x, lat: &y) } else { BD09.fromWGS84(lon: &x, lat: &y) }
         }
     }
 
-    /// Transforms every ring of `m` (one batch for all positions).
-    public func transform(_ m: MultiPolygon, from source: String, to target: String) throws(GeometryError)
-        -> MultiPolygon
-    {
-        try transform([m], from: source, to: target)[0]
-    }
-
     /// Transforms many shapes in one PROJ call (e.g. every unit of a plan for output).
     /// - Complexity: O(total positions).
-    public func transform(_ shapes: [MultiPolygon], from source: String, to target: String) throws(GeometryError)
+    func transform(_ shapes: [MultiPolygon], from source: String, to target: String) throws(GeometryError)
         -> [MultiPolygon]
     {
         var xs: [Double] = [], ys: [Double] = []
@@ -72,12 +67,4 @@ extension GeometryEngine {
         return out
     }
 
-    /// A cached transformer (created once per source/target pair).
-    func transformer(from source: String, to target: String) throws(GeometryError) -> CoordinateTransformer {
-        let key = source + "\u{0}" + target
-        if let t = transformers[key] { return t }
-        let t = try CoordinateTransformer(from: source, to: target, in: proj)
-        transformers[key] = t
-        return t
-    }
 }

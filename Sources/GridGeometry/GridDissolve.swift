@@ -1,11 +1,13 @@
 import GridModel
 
 /// Dissolving units into grids (metres, m²).
-extension GeometryEngine {
+struct GridDissolve: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// Grid g = union of the units with `assignment == g`: coverage union, falling back to unary union
     /// when the coverage is not exact (GEOS error, invalid result, or area not conserved).
     /// Returns each grid's shape, area (m²) and perimeter (m), in grid order; an empty grid is empty.
-    public func dissolve(units: UnitSet, assignment: [Int32], gridCount: Int) throws(GeometryError) -> [(
+    func dissolve(units: UnitSet, assignment: [Int32], gridCount: Int) throws(GeometryError) -> [(
         shape: MultiPolygon, area: Double, perimeter: Double
     )] {
         guard assignment.count == units.count else {
@@ -31,22 +33,10 @@ extension GeometryEngine {
                 parts.append(try geometry(units.shapes[u]))
                 expected += units.area[u]
             }
-            let g = try unionOfCoverage(parts, expectedArea: expected)
+            let g = try engine.unionOfCoverage(parts, expectedArea: expected)
             out.append((try g.toMultiPolygon(), try g.area(), try g.length()))
         }
         return out
     }
 
-    /// Coverage union with a unary-union fallback; `expectedArea` is the sum of the parts' areas.
-    func unionOfCoverage(_ parts: [Geometry], expectedArea: Double) throws(GeometryError) -> Geometry {
-        let coll = try Geometry.collection(parts, in: geos)
-        if let fast = try? coll.coverageUnion(), (try? fast.isValid()) == true,
-            let a = try? fast.area(), abs(a - expectedArea) <= 1e-9 * max(expectedArea, 1)
-        {
-            return fast
-        }
-        geos.sink.lastError = nil
-        coverageUnionFallbacks += 1
-        return try coll.unaryUnion()
-    }
 }
