@@ -16,9 +16,11 @@ from shapely.validation import explain_validity
 
 
 def signed_area(ring):
+    # Shifted by the first vertex: with raw degrees the products cancel to 0 for tiny rings.
+    x0, y0 = ring[0]
     s = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-        s += x1 * y2 - x2 * y1
+        s += (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
     return s / 2
 
 
