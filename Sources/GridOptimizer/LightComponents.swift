@@ -5,32 +5,68 @@
 /// (`Partition.canRemove` keeps the last unit of other land in every grid that has one).
 ///
 /// Light components linked only to each other count together: a cluster of them heavy enough to be
-/// a grid is solid. Components heavy enough to hold a grid are "solid": the start spreads grids
-/// over them by weight like over the mainland, so one that can hold n grids within tolerance gets
-/// them. The heaviest
-/// component and any component holding a fixed centre are always solid.
+/// a grid is solid. Components heavy enough to hold a grid are "solid". The heaviest component and
+/// any component holding a fixed centre are always solid.
+///
+/// Without fixed centres, the grids are shared out over the solid pieces before the start (the
+/// island plan, `plan`): a piece whose weight is not close to a whole number of grid means (1.7
+/// means: one grid is +70 %, two are −15 %) gets a whole number of grids, and the difference
+/// crosses its island link: a blob of units next to the link on one side starts in the grid of the
+/// unit across the link (that grid straddles the link, a declared exclave). The start then draws
+/// every piece's grids on that piece only (`group`, `gridGroup`), so no piece depends on luck for
+/// its grid count.
 struct LightComponents: Sendable {
     /// Per unit: true when it lies in a component too light to be a grid.
     let isLight: [Bool]
-    /// Per unit: the solid unit whose grid a light unit starts in (the unit itself when solid).
+    /// Per unit: the solid unit whose grid a following unit starts in (the unit itself otherwise).
     let anchor: [Int32]
     /// Number of light components.
     let lightCount: Int
+    /// Per unit: true when it starts in its anchor's grid (light land, or land the island plan
+    /// moves across a link).
+    let follows: [Bool]
+    /// Per unit: the piece (index into the planned pieces) whose grids it starts in; all 0 without
+    /// a plan.
+    let group: [Int32]
+    /// Per grid: the piece it is drawn on, or nil without an island plan (one piece).
+    let gridGroup: [Int32]?
 
     /// No light land: every unit solid.
     init(unitCount: Int) {
         isLight = [Bool](repeating: false, count: unitCount)
         anchor = (0..<Int32(unitCount)).map { $0 }
         lightCount = 0
+        follows = isLight
+        group = [Int32](repeating: 0, count: unitCount)
+        gridGroup = nil
     }
 
-    /// Classifies the components of `graph` for `gridCount` grids at relative `tolerance`.
+    /// Classifies the components of `graph` for `gridCount` grids at relative `tolerance`, and
+    /// (without centres) plans the grids of every solid piece.
     /// - Complexity: O(n + c · links) for c components.
     init(graph: WorkGraph, gridCount: Int, tolerance: Double, centres: [Int32]?) {
         let n = graph.unitCount
-        (isLight, anchor, lightCount) = LightComponents.classify(
+        let classified = LightComponents.classify(
             graph: graph, gridCount: gridCount, tolerance: tolerance, centres: centres)
-            ?? ([Bool](repeating: false, count: n), (0..<Int32(n)).map { $0 }, 0)
+        let (light, lightAnchor, count) =
+            classified ?? ([Bool](repeating: false, count: n), (0..<Int32(n)).map { $0 }, 0)
+        isLight = light
+        lightCount = count
+        let plan =
+            centres == nil
+            ? IslandPlan(graph: graph, gridCount: gridCount, tolerance: tolerance, isLight: light, anchor: lightAnchor)
+            : nil
+        if let plan {
+            follows = plan.follows
+            anchor = plan.anchor
+            group = plan.group
+            gridGroup = plan.gridGroup
+        } else {
+            follows = light
+            anchor = lightAnchor
+            group = [Int32](repeating: 0, count: n)
+            gridGroup = nil
+        }
     }
 
     /// (isLight, anchor, lightCount), or nil when every component is solid.

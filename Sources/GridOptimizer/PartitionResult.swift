@@ -11,7 +11,8 @@ public struct PartitionResult: Sendable {
     public var maxAbsDeviation: Double
     /// True only when every grid's primary weight is within the tolerance (never relabelled).
     public var withinTolerance: Bool
-    /// Per grid: connected parts beyond the first (islands too light to be a grid of their own).
+    /// Per grid: connected parts beyond the first (land across an island link: an island too light to
+    /// be a grid, or land that balances a piece not a whole number of grids).
     public var exclaveParts: [Int]
     /// Graph edges whose two units are in different grids.
     public var cutEdges: Int

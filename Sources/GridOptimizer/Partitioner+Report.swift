@@ -101,7 +101,7 @@ extension Partitioner {
                 let withExclaves = (gridBase[j]..<gridBase[j + 1]).filter { exclaves[$0] > 0 }.count
                 if withExclaves > 0 {
                     notes.append(
-                        "\(name) has \(links[j] + 1) separate pieces; \(withExclaves) grid(s) include islands too light to be a grid of their own (reported as exclaves)")
+                        "\(name) has \(links[j] + 1) separate pieces; \(withExclaves) grid(s) reach across the island links, holding an island too light to be a grid or land that balances a piece not a whole number of grids (reported as exclaves)")
                 }
             }
         }

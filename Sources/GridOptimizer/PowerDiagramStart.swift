@@ -9,7 +9,9 @@ struct PowerDiagramStart {
     let graph: WorkGraph
     /// Number of grids.
     let gridCount: Int
-    /// Land too light to be a grid: it follows its anchor's grid and never places a grid itself.
+    /// Land too light to be a grid (and land the island plan moves across a link): it follows its
+    /// anchor's grid and never places a grid itself. With an island plan, every grid is drawn on its
+    /// own piece only (`LightComponents.gridGroup`).
     var light: LightComponents? = nil
 
     /// Number of nearest centres a unit is compared against (through its current centre).
@@ -92,6 +94,7 @@ struct PowerDiagramStart {
         let mean = graph.weight.reduce(0, +) / Double(k)
         var w = [Double](repeating: 0, count: k)
         var a = [Double](repeating: 0, count: k)
+        let gridGroup = light?.gridGroup
         for round in 0..<rounds {
             for u in 0..<n {
                 let g = Int(assignment[u])
@@ -101,6 +104,7 @@ struct PowerDiagramStart {
                 var bestCost = Double.infinity
                 for c in 0..<l {
                     let h = Int(near[g * l + c])
+                    if let gridGroup, let light, gridGroup[h] != light.group[u] { continue }
                     let dx = x - diagram.cx[h]
                     let dy = y - diagram.cy[h]
                     let cost = dx * dx + dy * dy - diagram.alpha[h]
@@ -140,25 +144,28 @@ struct PowerDiagramStart {
         return result
     }
 
-    /// Puts every unit of light land in its anchor's grid.
+    /// Puts every following unit (light land, land moved across a link) in its anchor's grid.
     private func followAnchors(_ assignment: inout [Int32]) {
-        guard let light, light.lightCount > 0 else { return }
-        for u in 0..<graph.unitCount where light.isLight[u] {
+        guard let light, light.lightCount > 0 || light.gridGroup != nil else { return }
+        for u in 0..<graph.unitCount where light.follows[u] {
             assignment[u] = assignment[Int(light.anchor[u])]
         }
     }
 
-    /// Gives every empty grid the unit nearest its centre taken from a grid with several units.
+    /// Gives every empty grid the unit nearest its centre taken from a grid with several units (of
+    /// its own piece, with an island plan).
     private func fillEmpty(_ start: [Int32], cx: [Double], cy: [Double]) -> [Int32] {
         var assignment = start
         var count = [Int](repeating: 0, count: gridCount)
         for g in assignment { count[Int(g)] += 1 }
         var taken = [Bool](repeating: false, count: graph.unitCount)
-        if let light { for u in 0..<graph.unitCount where light.isLight[u] { taken[u] = true } }
+        if let light { for u in 0..<graph.unitCount where light.follows[u] { taken[u] = true } }
+        let gridGroup = light?.gridGroup
         for g in 0..<gridCount where count[g] == 0 {
             var best = -1
             var bestDistance = Double.infinity
             for u in 0..<graph.unitCount where !taken[u] && count[Int(assignment[u])] > 1 {
+                if let gridGroup, let light, light.group[u] != gridGroup[g] { continue }
                 let dx = graph.x[u] - cx[g]
                 let dy = graph.y[u] - cy[g]
                 let d = dx * dx + dy * dy
@@ -176,13 +183,13 @@ struct PowerDiagramStart {
         return assignment
     }
 
-    /// Area centroid of each grid's units outside light land (grids without such area keep their
-    /// previous centre).
+    /// Area centroid of each grid's units that do not follow an anchor (grids without such area keep
+    /// their previous centre).
     private func areaCentroids(_ assignment: [Int32], _ cx: inout [Double], _ cy: inout [Double]) {
         var sa = [Double](repeating: 0, count: gridCount)
         var sx = sa
         var sy = sa
-        for u in 0..<graph.unitCount where light?.isLight[u] != true {
+        for u in 0..<graph.unitCount where light?.follows[u] != true {
             let g = Int(assignment[u])
             let a = max(graph.area[u], 1e-12)
             sa[g] += a
@@ -242,18 +249,35 @@ struct PowerDiagramStart {
         // Light land is carried by its anchor: it adds its weight there and is placed afterwards.
         var weight = graph.weight
         var order = Array(0..<Int32(n))
-        if let light, light.lightCount > 0 {
-            for u in 0..<n where light.isLight[u] { weight[Int(light.anchor[u])] += weight[u] }
-            order = order.filter { !light.isLight[Int($0)] }
+        var stack: [(lo: Int, hi: Int, k: Int, base: Int)] = [(0, order.count, gridCount, 0)]
+        if let light, light.lightCount > 0 || light.gridGroup != nil {
+            for u in 0..<n where light.follows[u] { weight[Int(light.anchor[u])] += weight[u] }
+            order = order.filter { !light.follows[Int($0)] }
+            stack = [(0, order.count, gridCount, 0)]
+            if let gridGroup = light.gridGroup {
+                // Every piece is bisected into its own grids (a consecutive range of grid indices).
+                order.sort { light.group[Int($0)] < light.group[Int($1)] || (light.group[Int($0)] == light.group[Int($1)] && $0 < $1) }
+                stack = []
+                var lo = 0
+                var base = 0
+                while base < gridCount {
+                    let piece = gridGroup[base]
+                    var k = 0
+                    while base + k < gridCount, gridGroup[base + k] == piece { k += 1 }
+                    var hi = lo
+                    while hi < order.count, light.group[Int(order[hi])] == piece { hi += 1 }
+                    stack.append((lo, hi, k, base))
+                    lo = hi
+                    base += k
+                }
+            }
         }
-        let m = order.count
         let norm = max((axis.0 * axis.0 + axis.1 * axis.1).squareRoot(), 1e-300)
         let c = norm > 1e-300 ? axis.0 / norm : 1
         let s = norm > 1e-300 ? axis.1 / norm : 0
         let px = (0..<n).map { c * graph.x[$0] + s * graph.y[$0] }
         let py = (0..<n).map { -s * graph.x[$0] + c * graph.y[$0] }
         let useCount = graph.weight.reduce(0, +) <= 0
-        var stack: [(lo: Int, hi: Int, k: Int, base: Int)] = [(0, m, gridCount, 0)]
         while let (lo, hi, k, base) = stack.popLast() {
             if k == 1 || hi - lo <= 1 {
                 for i in lo..<hi { assignment[Int(order[i])] = Int32(base) }

@@ -35,6 +35,12 @@ enum Tuning {
     static let greedySweeps = 50
     /// Rounds of final balancing (chains, then diffusion) with a greedy polish in between.
     static let finalBalanceRounds = 3
+    /// Steps (units or swapped pairs) one link of a balancing chain may take to carry the weight it
+    /// should, when the chain failed with one step per link: a grid that passed a heavy unit on
+    /// needs several light ones back, and weight crosses a strip of weightless units only so
+    /// (Houston, K 100: a grid at −77 % behind such a strip; sample PP 0.554 → 0.530 when every chain
+    /// carried several).
+    static let chainUnitsPerStep = 24
     /// Share of annealing proposals that exchange two neighbours when units are heavy (a dense core).
     static let heavyUnitSwapShare = 0.3
 }
