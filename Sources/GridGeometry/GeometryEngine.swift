@@ -206,6 +206,25 @@ public final class GeometryEngine {
             grids: grids, jurisdiction: jurisdiction, lines: lines, distanceMetres: distanceMetres)
     }
 
+    /// `shapes` (in `source`) transformed to EPSG:4326 lon/lat, rounded to `decimals`, made valid, oriented.
+    /// - Complexity: one bulk PROJ call, then O(vertices) plus one GEOS validity test per shape.
+    public func outputShapes(_ shapes: [MultiPolygon], from source: String, decimals: Int = 7)
+        throws(GeometryError) -> OutputShapes
+    {
+        try OutputShapeWriter(engine: self).outputShapes(shapes, from: source, decimals: decimals)
+    }
+
+    /// The station areas with every hole of their union smaller than `maxFillArea` (m²) added to the
+    /// station that shares the longest boundary with it, and the account of all holes. Stations must not
+    /// overlap (a hole of the union overlaps none). Order and count of stations are kept.
+    /// - Complexity: one union of all stations, then per small hole a boundary intersection with the
+    ///   stations whose bounding boxes touch it.
+    public func fillGaps(_ stations: [MultiPolygon], maxFillArea: Double) throws(GeometryError)
+        -> (stations: [MultiPolygon], gaps: StationGaps)
+    {
+        try StationGapFiller(engine: self).fillGaps(stations, maxFillArea: maxFillArea)
+    }
+
     // MARK: - Shared by several algorithms
 
     /// Every pair (a < b) whose envelopes meet and whose intersection has positive area, with that area

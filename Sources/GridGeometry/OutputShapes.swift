@@ -13,13 +13,15 @@ public struct OutputShapes: Sendable {
     public var snapped: [Int]
 }
 
-extension GeometryEngine {
+struct OutputShapeWriter: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// `shapes` (in `source`) transformed to EPSG:4326 lon/lat, rounded to `decimals`, made valid, oriented.
     /// - Complexity: one bulk PROJ call, then O(vertices) plus one GEOS validity test per shape.
-    public func outputShapes(_ shapes: [MultiPolygon], from source: String, decimals: Int = 7)
+    func outputShapes(_ shapes: [MultiPolygon], from source: String, decimals: Int = 7)
         throws(GeometryError) -> OutputShapes
     {
-        let lonLat = try transform(shapes, from: source, to: "EPSG:4326")
+        let lonLat = try engine.transform(shapes, from: source, to: "EPSG:4326")
         let scale = Double.pow10(decimals)
         var out: [MultiPolygon] = []
         out.reserveCapacity(lonLat.count)
@@ -81,12 +83,14 @@ extension OutputShapes {
 
     /// Exterior rings counter-clockwise, holes clockwise.
     static func oriented(_ m: MultiPolygon) -> MultiPolygon {
-        MultiPolygon(polygons: m.polygons.map { p in
-            Polygon(rings: p.rings.enumerated().map { r, ring in
-                let ccw = Ring.signedArea(ring) > 0
-                return (r == 0) == ccw ? ring : Ring.reversed(ring)
+        MultiPolygon(
+            polygons: m.polygons.map { p in
+                Polygon(
+                    rings: p.rings.enumerated().map { r, ring in
+                        let ccw = Ring.signedArea(ring) > 0
+                        return (r == 0) == ccw ? ring : Ring.reversed(ring)
+                    })
             })
-        })
     }
 }
 

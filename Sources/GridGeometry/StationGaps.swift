@@ -20,18 +20,20 @@ public struct StationGaps: Sendable, Equatable {
     public init() {}
 }
 
-extension GeometryEngine {
+struct StationGapFiller: EngineAlgorithm {
+    let engine: GeometryEngine
+
     /// The station areas with every hole of their union smaller than `maxFillArea` (m²) added to the
     /// station that shares the longest boundary with it, and the account of all holes. Stations must not
     /// overlap (a hole of the union overlaps none). Order and count of stations are kept.
     /// - Complexity: one union of all stations, then per small hole a boundary intersection with the
     ///   stations whose bounding boxes touch it.
-    public func fillGaps(_ stations: [MultiPolygon], maxFillArea: Double) throws(GeometryError)
+    func fillGaps(_ stations: [MultiPolygon], maxFillArea: Double) throws(GeometryError)
         -> (stations: [MultiPolygon], gaps: StationGaps)
     {
         var gaps = StationGaps()
         guard !stations.isEmpty else { return (stations, gaps) }
-        let union = try self.union(stations)
+        let union = try engine.union(stations)
         var holes: [Polygon] = []
         for p in union.polygons {
             for hole in p.holes {
