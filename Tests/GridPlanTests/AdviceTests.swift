@@ -40,4 +40,21 @@ struct AdviceTests {
         #expect(v.stderr.contains("派出所: unit H") && v.stderr.contains("Split unit"), "\(v.stderr)")
         #expect(!v.stderr.contains("cell"), "\(v.stderr)")
     }
+
+    @Test("when one address carries a unit past the band, the message names that point's line")
+    func pileNamed() throws {
+        let text = try String(contentsOf: GridplanBinary.packageRoot.appendingPathComponent("Data/sample/points.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        // 3,000 households geocoded to one address (the first point's): more than a grid's mean.
+        let first = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for k in 0..<3000 { lines.append((["PILE\(k)"] + first.dropFirst()).joined(separator: ",")) }
+        let folder = try GridplanBinary.temporaryFolder("advice-pile")
+        let points = folder.appendingPathComponent("points.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: points, atomically: true, encoding: .utf8)
+        let out = try GridplanBinary.temporaryFolder("advice-pile-out")
+        let r = try GridplanBinary.run(["partition", "Data/sample/plan.yml", "--points", points.path, "--out", out.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("lies at one location (\(points.path): line 2)"), "\(r.stderr)")
+        #expect(r.stderr.contains("Use fewer --grids"), "finer cells cannot split one address: \(r.stderr)")
+    }
 }

@@ -115,3 +115,28 @@ struct TrustTests {
             ], boundaryID: "station")
     }
 }
+
+/// Issue 10, item 8: digitising noise is one line, and validate says each warning once.
+@Suite(.serialized, .enabled(if: GridplanBinary.sharedData != nil, "../shared/data is not beside the checkout"))
+struct NoiseTests {
+    @Test("Kecheng's sub-square-metre station overlaps and pinholes are one warning each, and validate does not repeat them")
+    func kechengNoise() throws {
+        let townships = TrustTests.path("quzhou-kecheng-admin/kecheng_townships.geojson")
+        let v = try GridplanBinary.run([
+            "validate", "--boundary", townships, "--boundary-id", "FNAME", "--units", townships, "--unit-id", "FNAME",
+            "--weight", "count", "--grids", "18", "--tolerance", "0.99",
+        ])
+        let overlapLines = v.stderr.split(separator: "\n").filter { $0.contains("JURISDICTION_OVERLAP") }
+        #expect(overlapLines.count == 1, "one line for the small overlaps: \(overlapLines)")
+        #expect(overlapLines.first?.contains("m²") == true && !(overlapLines.first?.contains("0.0000 km²") ?? true))
+        #expect(v.stderr.split(separator: "\n").filter { $0.contains("BOUNDARY_GAP_FILLED") }.count == 1)
+        // Each warning is printed once (standard error); the account only tallies the codes.
+        for line in v.stderr.split(separator: "\n") where line.hasPrefix("gridplan: warning: ") {
+            // The message after "FILE: ", which the account would repeat if it listed the warnings again.
+            guard let colon = line.range(of: ".geojson: ") else { continue }
+            let text = line[colon.upperBound...].prefix(50)
+            #expect(!v.stdout.contains(text), "warning repeated in the account: \(text)")
+        }
+        #expect(v.stdout.contains("[JURISDICTION_OVERLAP] ×4"), "\(v.stdout)")
+    }
+}
