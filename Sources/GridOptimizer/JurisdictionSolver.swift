@@ -102,15 +102,7 @@ struct JurisdictionSolver: Sendable {
         search.anneal(proposals: proposalsPerUnit * n)
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
-        for _ in 0..<Tuning.finalBalanceRounds {
-            search.balance(diffuse: true)
-            search.greedy(maxSweeps: Tuning.greedySweeps)
-            if search.energy().penalty <= 0 || search.timedOut { break }
-        }
-        let final = search.energy()
-        return Outcome(
-            assignment: search.partition.assignment, penalty: final.penalty, rest: final.rest,
-            iterations: search.iterations, timedOut: search.timedOut)
+        return Self.finish(&search)
     }
 
     /// The balance bands of a search: (aim, wall), relative to the mean.
@@ -181,6 +173,12 @@ struct JurisdictionSolver: Sendable {
         let boundary = BoundarySet(search.partition).units.count
         let floor = min(Tuning.fineMinimumProposals, proposalsPerUnit * graph.unitCount)
         search.anneal(proposals: max(Tuning.fineProposalsPerBoundaryUnit * boundary, floor))
+        return Self.finish(&search)
+    }
+
+    /// The last rounds of every solve path: diffusion chains and greedy moves while a grid is still
+    /// beyond the wall, then the outcome.
+    private static func finish(_ search: inout LocalSearch) -> Outcome {
         for _ in 0..<Tuning.finalBalanceRounds {
             search.balance(diffuse: true)
             search.greedy(maxSweeps: Tuning.greedySweeps)
