@@ -150,18 +150,7 @@ struct VertexSnapper {
         // Long segments cross many cells: walk only the cells along the segment's band.
         let steps = max(1, Int(((len2.squareRoot()) / cell).rounded(.up)))
         if Int64(steps) * 9 < (x1 - x0 + 1) * (y1 - y0 + 1) {
-            var cells: [Int64] = []
-            for s in 0...steps {
-                let t = Double(s) / Double(steps)
-                let cx = cellOf(ax + t * dx), cy = cellOf(ay + t * dy)
-                for ox in -1...1 { for oy in -1...1 { cells.append(key(cx + Int64(ox), cy + Int64(oy))) } }
-            }
-            cells.sort()
-            var last: Int64?
-            for c in cells where c != last {
-                last = c
-                collect(c, a, b, ax, ay, dx, dy, len2, tol2, &found)
-            }
+            for c in cellsAlong(ax, ay, bx, by) { collect(c, a, b, ax, ay, dx, dy, len2, tol2, &found) }
         } else {
             for cx in x0...x1 { for cy in y0...y1 { collect(key(cx, cy), a, b, ax, ay, dx, dy, len2, tol2, &found) } }
         }
@@ -187,6 +176,11 @@ struct VertexSnapper {
     private mutating func addFixedSegment(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) {
         let id = Int32(fixedSegments.count)
         fixedSegments.append((ax, ay, bx, by))
+        for c in cellsAlong(ax, ay, bx, by) { segmentGrid[c, default: []].append(id) }
+    }
+
+    /// Keys of the cells within one cell of segment a–b, each once, in ascending key order.
+    private func cellsAlong(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> [Int64] {
         var cells: [Int64] = []
         let steps = max(1, Int((((bx - ax) * (bx - ax) + (by - ay) * (by - ay)).squareRoot() / cell).rounded(.up)))
         for s in 0...steps {
@@ -195,11 +189,9 @@ struct VertexSnapper {
             for ox in -1...1 { for oy in -1...1 { cells.append(key(cx + Int64(ox), cy + Int64(oy))) } }
         }
         cells.sort()
-        var last: Int64?
-        for c in cells where c != last {
-            last = c
-            segmentGrid[c, default: []].append(id)
-        }
+        var unique: [Int64] = []
+        for c in cells where c != unique.last { unique.append(c) }
+        return unique
     }
 
     /// (x, y) moved onto the nearest fixed edge within the tolerance, unless a vertex is that close already.

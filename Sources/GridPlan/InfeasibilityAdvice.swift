@@ -41,6 +41,14 @@ struct InfeasibilityAdvice {
         return best
     }
 
+    /// The primary weight of each jurisdiction.
+    private func totals(jurisdictionCount: Int) -> [Double] {
+        var total = [Double](repeating: 0, count: jurisdictionCount)
+        let w = aggregated.unitWeights[0]
+        for u in w.indices { total[Int(units.set.jurisdiction[u])] += w[u] }
+        return total
+    }
+
     /// The largest pile of points at one location in unit `u`: (weight, first point index), or nil.
     private func largestPile(in u: Int) -> (weight: Double, point: Int)? {
         let t = points.table
@@ -75,8 +83,7 @@ struct InfeasibilityAdvice {
     func heavyUnit(gridsPerJurisdiction k: [Int]) -> Finding? {
         let w = aggregated.unitWeights[0]
         let heaviest = heaviest(jurisdictionCount: k.count)
-        var total = [Double](repeating: 0, count: k.count)
-        for u in w.indices { total[Int(units.set.jurisdiction[u])] += w[u] }
+        let total = totals(jurisdictionCount: k.count)
         let t = config.toleranceFraction
         for j in k.indices where k[j] > 1 {
             guard let u = heaviest[j] else { continue }
@@ -95,9 +102,7 @@ struct InfeasibilityAdvice {
 
     /// The stations whose best plan misses the tolerance, worst first.
     func searchFailure(gridWeights: [Double], gridJurisdiction: [Int32], gridsPerJurisdiction k: [Int]) -> Finding {
-        var total = [Double](repeating: 0, count: k.count)
-        let w = aggregated.unitWeights[0]
-        for u in w.indices { total[Int(units.set.jurisdiction[u])] += w[u] }
+        let total = totals(jurisdictionCount: k.count)
         var worst = [Double](repeating: 0, count: k.count)
         for g in gridWeights.indices {
             let j = Int(gridJurisdiction[g])
