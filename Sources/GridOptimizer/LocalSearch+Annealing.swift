@@ -29,6 +29,29 @@ extension LocalSearch {
                 let degree = Int(partition.graph.offsets[u + 1]) - lo
                 if partition.isCentre[u] { continue }
                 let g = partition.assignment[u]
+                guard pickForeignNeighbour else {
+                    let v = Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])
+                    let h = partition.assignment[v]
+                    if h == g || partition.unitCount[Int(g)] <= 1 { continue }
+                    if swapShare > 0, rng.nextUnit() < swapShare {
+                        if trySwap(u, v, temperature: temperature) {
+                            boundary.update(around: u, partition)
+                            boundary.update(around: v, partition)
+                        }
+                        continue
+                    }
+                    let d = delta(u, to: h)
+                    if d.penalty > 1e-12 { continue }
+                    let change = d.shape + d.soft + d.penalty
+                    if change > 0 {
+                        let ratio = change / temperature
+                        if ratio > 30 || rng.nextUnit() >= Math.expNegative(-ratio) { continue }
+                    }
+                    guard partition.canRemove(u) else { continue }
+                    apply(u, to: h)
+                    boundary.update(around: u, partition)
+                    continue
+                }
                 // A random neighbour in another grid (a boundary unit has one).
                 var foreign = 0
                 for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
