@@ -30,36 +30,14 @@ enum ArrowPoints {
         CPLErrorReset()
         let opened = GDAL.withOptions([("INCLUDE_FID", "NO"), ("MAX_FEATURES_IN_BATCH", "65536")]) { OGR_L_GetArrowStream(layer, stream, $0) }
         guard opened else { return nil }
-        // The stream, its schema and every array are released before the dataset closes.
+        // The stream and every array are released before the dataset closes.
         defer { stream.pointee.release?(stream) }
-        var arrowSchema = ArrowSchema()
-        guard let getSchema = stream.pointee.get_schema, getSchema(stream, &arrowSchema) == 0 else { return nil }
-        defer { arrowSchema.release?(&arrowSchema) }
-        var columnNames: [String] = []
-        var formats: [String] = []
-        for i in 0..<Int(arrowSchema.n_children) {
-            let child = arrowSchema.children?[i]?.pointee
-            columnNames.append(child?.name.map { String(cString: $0) } ?? "")
-            formats.append(child?.format.map { String(cString: $0) } ?? "")
-        }
-        let geometryName = OGR_L_GetGeometryColumn(layer).map { String(cString: $0) } ?? ""
-        guard let geometryColumn = columnNames.firstIndex(of: geometryName.isEmpty ? "wkb_geometry" : geometryName)
-            ?? formats.firstIndex(of: "z"), formats[geometryColumn] == "z"
-        else { return nil }
-        func columnIndex(_ field: Int) -> Int? { columnNames.firstIndex(of: schema.names[field]) }
-        let idColumn = schema.idColumn.map(columnIndex)
-        if let c = idColumn, c == nil || !["u", "i", "l", "s"].contains(formats[c ?? 0]) { return nil }
-        var weightColumns: [Int] = []
-        for w in schema.weightColumns {
-            guard let c = columnIndex(w), ["i", "l", "s", "c", "g", "f", "u"].contains(formats[c]) else { return nil }
-            weightColumns.append(c)
-        }
+        guard let columns = StreamColumns(stream: stream, layer: layer, schema: schema) else { return nil }
 
         var table = PointTable(weightNames: schema.weightNames)
         let total = OGR_L_GetFeatureCount(layer, 0)
         if total > 0 { table.reserveCapacity(Int(total)) }
         var counter = DiagnosticCounter()
-        var weights = [Double](repeating: 0, count: weightColumns.count)
         var index = 0
         var batch = ArrowArray()
         guard let getNext = stream.pointee.get_next else { return nil }
@@ -70,42 +48,95 @@ enum ArrowPoints {
             }
             guard batch.release != nil else { break }  // end of stream
             defer { batch.release?(&batch) }
-            guard let children = batch.children, let geometry = children[geometryColumn]?.pointee else { return nil }
-            let columns = weightColumns.map { children[$0]?.pointee }
-            let idArray = idColumn.flatMap { $0 }.flatMap { children[$0]?.pointee }
-            rows: for row in 0..<Int(batch.length) {
-                defer { index += 1 }
-                let at = "feature \(index)"
-                for (k, column) in columns.enumerated() {
-                    guard let column, let w = ArrowColumn.number(column, format: formats[weightColumns[k]], row: row) else {
-                        counter.add(.weightMissing, location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
-                        continue rows
-                    }
-                    guard w.isFinite else {
-                        throw GridIOError(
-                            file: file, message: "weight \"\(schema.weightNames[k])\" is not a finite number", location: at, kind: .badData)
-                    }
-                    guard w >= 0 else {
-                        throw GridIOError(
-                            file: file, message: "weight \"\(schema.weightNames[k])\" is negative (\(w)); weights must be ≥ 0", location: at,
-                            kind: .badData)
-                    }
-                    weights[k] = w
-                }
-                guard let wkb = ArrowColumn.binary(geometry, row: row), wkb.count >= 21 else {
-                    counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
-                    continue
-                }
-                guard let (x, y) = pointWKB(wkb) else { return nil }
-                guard !x.isNaN, !y.isNaN else {
-                    counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
-                    continue
-                }
-                let id = idArray.map { ArrowColumn.text($0, format: formats[idColumn.flatMap { $0 } ?? 0], row: row) } ?? ""
-                table.append(x: x, y: y, id: id, weights: weights, source: Int32(clamping: index))
-            }
+            let applies = try appendRows(
+                of: batch, columns: columns, schema: schema, file: file, to: &table, counter: &counter, index: &index)
+            guard applies else { return nil }
         }
         return (table, counter.diagnostics(file: file))
+    }
+
+    /// Where the geometry, id and weight columns are in the stream's batches, and every column's Arrow format.
+    private struct StreamColumns {
+        var formats: [String]
+        var geometry: Int
+        /// nil when the points have no id column.
+        var id: Int?
+        var weights: [Int]
+
+        /// nil when a column is missing or of a type this path does not read.
+        init?(stream: UnsafeMutablePointer<ArrowArrayStream>, layer: OGRLayerH, schema: PointSchema) {
+            var arrowSchema = ArrowSchema()
+            guard let getSchema = stream.pointee.get_schema, getSchema(stream, &arrowSchema) == 0 else { return nil }
+            // The schema is the caller's to release; the names are copied out first.
+            defer { arrowSchema.release?(&arrowSchema) }
+            var columnNames: [String] = []
+            var formats: [String] = []
+            for i in 0..<Int(arrowSchema.n_children) {
+                let child = arrowSchema.children?[i]?.pointee
+                columnNames.append(child?.name.map { String(cString: $0) } ?? "")
+                formats.append(child?.format.map { String(cString: $0) } ?? "")
+            }
+            let geometryName = OGR_L_GetGeometryColumn(layer).map { String(cString: $0) } ?? ""
+            guard let geometryColumn = columnNames.firstIndex(of: geometryName.isEmpty ? "wkb_geometry" : geometryName)
+                ?? formats.firstIndex(of: "z"), formats[geometryColumn] == "z"
+            else { return nil }
+            func columnIndex(_ field: Int) -> Int? { columnNames.firstIndex(of: schema.names[field]) }
+            let idColumn = schema.idColumn.map(columnIndex)
+            if let c = idColumn, c == nil || !["u", "i", "l", "s"].contains(formats[c ?? 0]) { return nil }
+            var weightColumns: [Int] = []
+            for w in schema.weightColumns {
+                guard let c = columnIndex(w), ["i", "l", "s", "c", "g", "f", "u"].contains(formats[c]) else { return nil }
+                weightColumns.append(c)
+            }
+            self.formats = formats
+            geometry = geometryColumn
+            id = idColumn.flatMap { $0 }
+            weights = weightColumns
+        }
+    }
+
+    /// Appends the points of one batch (`index` counts features across batches); false when a geometry is
+    /// not a point or a column is absent, so this path does not apply.
+    private static func appendRows(
+        of batch: ArrowArray, columns: StreamColumns, schema: PointSchema, file: String, to table: inout PointTable,
+        counter: inout DiagnosticCounter, index: inout Int
+    ) throws(GridIOError) -> Bool {
+        guard let children = batch.children, let geometry = children[columns.geometry]?.pointee else { return false }
+        let weightArrays = columns.weights.map { children[$0]?.pointee }
+        let idArray = columns.id.flatMap { children[$0]?.pointee }
+        var weights = [Double](repeating: 0, count: columns.weights.count)
+        rows: for row in 0..<Int(batch.length) {
+            defer { index += 1 }
+            let at = "feature \(index)"
+            for (k, column) in weightArrays.enumerated() {
+                guard let column, let w = ArrowColumn.number(column, format: columns.formats[columns.weights[k]], row: row) else {
+                    counter.add(.weightMissing, location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
+                    continue rows
+                }
+                guard w.isFinite else {
+                    throw GridIOError(
+                        file: file, message: "weight \"\(schema.weightNames[k])\" is not a finite number", location: at, kind: .badData)
+                }
+                guard w >= 0 else {
+                    throw GridIOError(
+                        file: file, message: "weight \"\(schema.weightNames[k])\" is negative (\(w)); weights must be ≥ 0", location: at,
+                        kind: .badData)
+                }
+                weights[k] = w
+            }
+            guard let wkb = ArrowColumn.binary(geometry, row: row), wkb.count >= 21 else {
+                counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
+                continue
+            }
+            guard let (x, y) = pointWKB(wkb) else { return false }
+            guard !x.isNaN, !y.isNaN else {
+                counter.add(.geometryNull, location: at, text: "feature(s) without geometry skipped", keep: 5)
+                continue
+            }
+            let id = idArray.map { ArrowColumn.text($0, format: columns.formats[columns.id ?? 0], row: row) } ?? ""
+            table.append(x: x, y: y, id: id, weights: weights, source: Int32(clamping: index))
+        }
+        return true
     }
 
     /// x, y of a 2D/Z/M/ZM point in ISO or little/big-endian WKB; nil for any other geometry.

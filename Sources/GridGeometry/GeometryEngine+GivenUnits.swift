@@ -48,18 +48,51 @@ extension GeometryEngine {
         // Jurisdictions stay as given (snapping both sides of a station border could make them overlap);
         // unit vertices near them snap onto them.
         let snapped = snapper.snap(shapes, fixed: jurisdictions)
-        var jg: [Geometry] = [], jp: [PreparedGeometry] = []
-        for (k, j) in jurisdictions.enumerated() {
-            let g = try geometry(j)
-            if !(try g.isValid()) { throw GeometryError("jurisdiction \(k) is not a valid polygon: \(try g.validReason())") }
-            jg.append(g)
-            jp.append(try PreparedGeometry(g))
-        }
-        try checkNoOverlap(jg)
+        let jg = try validJurisdictions(jurisdictions)
+        var jp: [PreparedGeometry] = []
+        for g in jg { jp.append(try PreparedGeometry(g)) }
+        let sources = try givenSources(shapes, snapped: snapped, jurisdictions: jp, report: &report)
+        _ = takeGEOSNotices()
 
-        // Sources: valid, polygonal, indexed.
-        var sg: [Geometry?] = [], sp: [PreparedGeometry?] = [], singlePolygon: [Bool] = []
-        let tree = try STRtree(in: geos)
+        let faces = try FaceArrangement(boundariesOf: jg + sources.shapes.compactMap { $0 }, in: geos)
+        let (faceJur, cover) = try locateFaces(faces, jurisdictions: jp, sources: sources, report: &report)
+        let pieces = Pieces(faces: faces, faceJur: faceJur, cover: cover, snapMetres: snapMetres)
+        for p in pieces.list.indices where !pieces.list[p].kept {
+            report.borderSliverCount += 1
+            report.borderSliverArea += pieces.list[p].area
+        }
+        var owner = faceOwners(faces, faceJur: faceJur, cover: cover, pieces: pieces, report: &report)
+        var pending = (0..<faces.count).filter { faceJur[$0] >= 0 && owner[$0] < 0 }
+        for f in pending where cover[f].isEmpty {
+            report.gapCount += 1
+            report.gapArea += faces.area[f]
+            report.largestGapArea = max(report.largestGapArea, faces.area[f])
+        }
+        pending = fill(pending, faces, faceJur, &owner)
+        for f in pending { report.uncoveredArea += faces.area[f] }
+        detachMinorParts(
+            pieces: pieces, faces: faces, faceJur: faceJur, singlePolygon: sources.singlePolygon, owner: &owner,
+            report: &report)
+        return try assembleGivenUnits(
+            pieces: pieces, faces: faces, owner: owner, names: names, sourceCount: shapes.count, report: report)
+    }
+
+    /// The given shapes made valid and polygonal, with their prepared forms and an index; a shape wholly
+    /// outside every jurisdiction is nil (kept out of the noding, which costs per vertex) and its area
+    /// counts as clipped.
+    private struct GivenSources {
+        var shapes: [Geometry?] = []
+        var prepared: [PreparedGeometry?] = []
+        /// Whether each shape is one polygon (a shape left in several parts keeps only its largest).
+        var singlePolygon: [Bool] = []
+        let tree: STRtree
+    }
+
+    /// Each shape as snapped, or as given when snapping folded it onto itself, or repaired (`repairedSources`).
+    private func givenSources(
+        _ shapes: [MultiPolygon], snapped: [MultiPolygon], jurisdictions jp: [PreparedGeometry], report: inout GivenUnitsReport
+    ) throws(GeometryError) -> GivenSources {
+        var sources = GivenSources(tree: try STRtree(in: geos))
         for i in shapes.indices {
             var g = try geometry(snapped[i])
             // A shape that snapping folded onto itself (it runs within the tolerance of itself) stays as given.
@@ -74,20 +107,24 @@ extension GeometryEngine {
             if area > 0 { for k in jp.indices where try jp[k].intersects(g) { touches = true; break } }
             if !touches {
                 report.clippedArea += area  // wholly outside: kept out of the noding, which costs per vertex
-                sg.append(nil)
-                sp.append(nil)
-                singlePolygon.append(false)
+                sources.shapes.append(nil)
+                sources.prepared.append(nil)
+                sources.singlePolygon.append(false)
                 continue
             }
-            sg.append(g)
-            sp.append(try PreparedGeometry(g))
-            singlePolygon.append(try g.toMultiPolygon().polygons.count == 1)
-            tree.insert(g, id: i)
+            sources.shapes.append(g)
+            sources.prepared.append(try PreparedGeometry(g))
+            sources.singlePolygon.append(try g.toMultiPolygon().polygons.count == 1)
+            sources.tree.insert(g, id: i)
         }
-        _ = takeGEOSNotices()
+        return sources
+    }
 
-        let faces = try FaceArrangement(boundariesOf: jg + sg.compactMap { $0 }, in: geos)
-        // Jurisdiction (first containing) and covering sources (ascending) of each face.
+    /// The jurisdiction (first containing, -1 for none) and the covering sources (ascending) of each face;
+    /// a covered face outside every jurisdiction counts as clipped.
+    private func locateFaces(
+        _ faces: FaceArrangement, jurisdictions jp: [PreparedGeometry], sources: GivenSources, report: inout GivenUnitsReport
+    ) throws(GeometryError) -> (faceJur: [Int32], cover: [[Int32]]) {
         var faceJur = [Int32](repeating: -1, count: faces.count)
         var cover = [[Int32]](repeating: [], count: faces.count)
         for f in 0..<faces.count {
@@ -98,16 +135,19 @@ extension GeometryEngine {
                 break
             }
             let pt = try Geometry.point(x: x, y: y, in: geos)
-            for s in tree.query(pt) where try sp[s]?.contains(x: x, y: y) == true { cover[f].append(Int32(s)) }
+            for s in sources.tree.query(pt) where try sources.prepared[s]?.contains(x: x, y: y) == true {
+                cover[f].append(Int32(s))
+            }
             if faceJur[f] < 0 && !cover[f].isEmpty { report.clippedArea += faces.area[f] }
         }
+        return (faceJur, cover)
+    }
 
-        var pieces = Pieces(faces: faces, faceJur: faceJur, cover: cover, snapMetres: snapMetres)
-        for p in pieces.list.indices where !pieces.list[p].kept {
-            report.borderSliverCount += 1
-            report.borderSliverArea += pieces.list[p].area
-        }
-        // Owners: the lowest-index source whose piece in this jurisdiction is kept.
+    /// The piece owning each face: the lowest-index source whose piece in the face's jurisdiction is kept
+    /// (-1 for none); faces with more than one kept piece count as overlap.
+    private func faceOwners(
+        _ faces: FaceArrangement, faceJur: [Int32], cover: [[Int32]], pieces: Pieces, report: inout GivenUnitsReport
+    ) -> [Int32] {
         var owner = [Int32](repeating: -1, count: faces.count)
         for f in 0..<faces.count where faceJur[f] >= 0 {
             var kept = 0
@@ -118,32 +158,28 @@ extension GeometryEngine {
             }
             if kept > 1 { report.overlapArea += faces.area[f] }
         }
-        var pending = (0..<faces.count).filter { faceJur[$0] >= 0 && owner[$0] < 0 }
-        for f in pending where cover[f].isEmpty {
-            report.gapCount += 1
-            report.gapArea += faces.area[f]
-            report.largestGapArea = max(report.largestGapArea, faces.area[f])
-        }
-        pending = fill(pending, faces, faceJur, &owner)
-        for f in pending { report.uncoveredArea += faces.area[f] }
+        return owner
+    }
 
-        // Single-polygon sources left in several parts keep the largest; the others go to neighbours.
+    /// Single-polygon sources left in several parts keep the largest; the others go to neighbours (a part
+    /// touching no other unit stays a part of its own unit).
+    private func detachMinorParts(
+        pieces: Pieces, faces: FaceArrangement, faceJur: [Int32], singlePolygon: [Bool], owner: inout [Int32],
+        report: inout GivenUnitsReport
+    ) {
         let minor = pieces.minorComponents(owner: owner, singlePolygon: singlePolygon)
-        if !minor.isEmpty {
-            var released: [(face: Int, piece: Int32)] = []
-            for component in minor { for f in component { released.append((f, owner[f])) } }
-            for r in released { owner[r.face] = -1 }
-            let left = Set(fill(released.map { $0.face }, faces, faceJur, &owner))
-            for r in released where left.contains(r.face) {
-                owner[r.face] = r.piece  // touches no other unit: stays a part of its own unit
-            }
-            for component in minor where component.contains(where: { !left.contains($0) }) {
-                report.detachedPartCount += 1
-                for f in component where !left.contains(f) { report.detachedPartArea += faces.area[f] }
-            }
+        guard !minor.isEmpty else { return }
+        var released: [(face: Int, piece: Int32)] = []
+        for component in minor { for f in component { released.append((f, owner[f])) } }
+        for r in released { owner[r.face] = -1 }
+        let left = Set(fill(released.map { $0.face }, faces, faceJur, &owner))
+        for r in released where left.contains(r.face) {
+            owner[r.face] = r.piece  // touches no other unit: stays a part of its own unit
         }
-        return try assembleGivenUnits(
-            pieces: pieces, faces: faces, owner: owner, names: names, sourceCount: shapes.count, report: report)
+        for component in minor where component.contains(where: { !left.contains($0) }) {
+            report.detachedPartCount += 1
+            for f in component where !left.contains(f) { report.detachedPartArea += faces.area[f] }
+        }
     }
 
     /// Gives pending faces to the unit of their jurisdiction they share most boundary with, in rounds

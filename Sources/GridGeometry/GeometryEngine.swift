@@ -246,6 +246,20 @@ public final class GeometryEngine {
         return pairs
     }
 
+    /// The jurisdictions as GEOS geometries; throws when one is not a valid polygon or two overlap.
+    func validJurisdictions(_ jurisdictions: [MultiPolygon]) throws(GeometryError) -> [Geometry] {
+        var geoms: [Geometry] = []
+        for (k, j) in jurisdictions.enumerated() {
+            let g = try geometry(j)
+            if !(try g.isValid()) {
+                throw GeometryError("jurisdiction \(k) is not a valid polygon: \(try g.validReason())")
+            }
+            geoms.append(g)
+        }
+        try checkNoOverlap(geoms)
+        return geoms
+    }
+
     /// Throws when two jurisdictions overlap by more than numerical noise (1e-9 of the smaller).
     func checkNoOverlap(_ geoms: [Geometry]) throws(GeometryError) {
         var areas: [Double] = []

@@ -20,15 +20,7 @@ struct HexagonUnitBuilder: EngineAlgorithm {
         guard cellSizeMetres.isFinite, cellSizeMetres > 0 else {
             throw GeometryError("hexagon cell size must be a positive number of metres, got \(cellSizeMetres)")
         }
-        var geoms: [Geometry] = []
-        for (k, j) in jurisdictions.enumerated() {
-            let g = try geometry(j)
-            if !(try g.isValid()) {
-                throw GeometryError("jurisdiction \(k) is not a valid polygon: \(try g.validReason())")
-            }
-            geoms.append(g)
-        }
-        try engine.checkNoOverlap(geoms)
+        let geoms = try engine.validJurisdictions(jurisdictions)
         var lattice = try makeLattice(geoms, cellSizeMetres: cellSizeMetres, origin: origin)
         var clipper = HexClipper(context: geos, lattice: lattice)
         var pieces: [HexPiece] = []

@@ -46,15 +46,25 @@ struct JurisdictionSolver: Sendable {
 
     /// Runs start number `start` with its own random stream.
     /// - Complexity: O(n log n log K + proposalsPerUnit · n · degree) per start.
-    func solve(start: Int, seed: UInt64, onMove: ((Partition) -> Void)? = nil) -> Outcome {
+    /// - Parameter flat: solve on the finest level only (the fallback of a multilevel start).
+    func solve(start: Int, seed: UInt64, flat: Bool = false, onMove: ((Partition) -> Void)? = nil) -> Outcome {
         let n = graph.unitCount
         let k = gridCount
         if k == 1 || n <= k {
             let assignment = (0..<n).map { k == 1 ? Int32(0) : Int32($0) }
             return Outcome(assignment: assignment, penalty: 0, rest: 0, iterations: 0, timedOut: false)
         }
-        if warmStart == nil, previous == nil, centres == nil, n >= Tuning.multilevelUnitsPerGrid * k {
-            return solveMultilevel(start: start, seed: seed, onMove: onMove)
+        if warmStart == nil, previous == nil, centres == nil, n >= Tuning.multilevelUnitsPerGrid * k, !flat {
+            let multilevel = solveMultilevel(start: start, seed: seed, onMove: onMove)
+            if multilevel.penalty <= 0 || multilevel.timedOut { return multilevel }
+            // A grid beyond the wall: the balance guarantee comes before speed, so the flat solve
+            // gets its chance too and the better of the two is kept.
+            var fallback = solve(start: start, seed: seed, flat: true, onMove: onMove)
+            fallback.iterations += multilevel.iterations
+            let better =
+                fallback.penalty < multilevel.penalty - 1e-12
+                || (fallback.penalty <= multilevel.penalty + 1e-12 && fallback.rest < multilevel.rest)
+            return better ? fallback : multilevel
         }
         var rng = SplitMix64(seed: seed)
         // Land too light to be a grid joins a grid of other land, decided here by weight, not left
@@ -77,7 +87,7 @@ struct JurisdictionSolver: Sendable {
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)
         let (band, wall) = bands(mean: mean)
-        let fine = band >= wall
+        let fine = n < 30 * k || unitsAreFine
         var search = LocalSearch(
             partition: partition, mean: mean, band: band, wall: wall, previous: previous, seed: rng.next(),
             deadline: deadline)
@@ -103,6 +113,12 @@ struct JurisdictionSolver: Sendable {
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
         return Self.finish(&search)
+    }
+
+    /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).
+    var unitsAreFine: Bool {
+        let mean = graph.weight.reduce(0, +) / Double(max(gridCount, 1))
+        return effectiveUnitsPerGrid(mean: mean) >= 30
     }
 
     /// The balance bands of a search: (aim, wall), relative to the mean.
@@ -168,6 +184,7 @@ struct JurisdictionSolver: Sendable {
         search.balance()
         search.greedy(maxSweeps: Tuning.greedySweeps)
         search.temperatureScale = Tuning.fineTemperatureScale
+        search.pickForeignNeighbour = true
         // Small jurisdictions get at least a fixed budget (never more than a flat solve's): their
         // few boundary units would otherwise leave them barely annealed, at no saving worth having.
         let boundary = BoundarySet(search.partition).units.count

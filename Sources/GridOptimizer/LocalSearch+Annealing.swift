@@ -25,43 +25,9 @@ extension LocalSearch {
                 iterations += 1
                 if outOfTime() { break }
                 guard let u = boundary.randomUnit(&rng) else { break }
-                let lo = Int(partition.graph.offsets[u])
-                let degree = Int(partition.graph.offsets[u + 1]) - lo
                 if partition.isCentre[u] { continue }
-                let g = partition.assignment[u]
-                // A random neighbour in another grid (a boundary unit has one).
-                var foreign = 0
-                for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
-                    foreign += 1
-                }
-                if foreign == 0 || partition.unitCount[Int(g)] <= 1 { continue }
-                var pick = rng.nextIndex(foreign)
-                var v = u
-                for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
-                    if pick == 0 {
-                        v = Int(partition.graph.neighbors[e])
-                        break
-                    }
-                    pick -= 1
-                }
-                let h = partition.assignment[v]
-                if swapShare > 0, rng.nextUnit() < swapShare {
-                    if trySwap(u, v, temperature: temperature) {
-                        boundary.update(around: u, partition)
-                        boundary.update(around: v, partition)
-                    }
-                    continue
-                }
-                let d = delta(u, to: h)
-                if d.penalty > 1e-12 { continue }
-                let change = d.shape + d.soft + d.penalty
-                if change > 0 {
-                    let ratio = change / temperature
-                    if ratio > 30 || rng.nextUnit() >= Math.expNegative(-ratio) { continue }
-                }
-                guard partition.canRemove(u) else { continue }
-                apply(u, to: h)
-                boundary.update(around: u, partition)
+                guard let v = proposalPartner(of: u) else { continue }
+                propose(u, v, temperature: temperature, boundary: &boundary)
             }
             if timedOut { break }
             temperature *= ratio
@@ -79,6 +45,54 @@ extension LocalSearch {
         if best.penalty < now.penalty - 1e-12 || (best.penalty <= now.penalty + 1e-12 && best.rest < now.rest) {
             partition.reset(to: bestAssignment)
         }
+    }
+
+    /// The neighbour whose grid unit `u` is proposed to join: any neighbour (nil when it lies in
+    /// u's own grid), or with `pickForeignNeighbour` one in another grid; nil when u's grid would
+    /// be left empty.
+    mutating func proposalPartner(of u: Int) -> Int? {
+        let lo = Int(partition.graph.offsets[u])
+        let degree = Int(partition.graph.offsets[u + 1]) - lo
+        let g = partition.assignment[u]
+        guard pickForeignNeighbour else {
+            let v = Int(partition.graph.neighbors[lo + rng.nextIndex(degree)])
+            return partition.assignment[v] == g || partition.unitCount[Int(g)] <= 1 ? nil : v
+        }
+        var foreign = 0
+        for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
+            foreign += 1
+        }
+        if foreign == 0 || partition.unitCount[Int(g)] <= 1 { return nil }
+        var pick = rng.nextIndex(foreign)
+        for e in lo..<(lo + degree) where partition.assignment[Int(partition.graph.neighbors[e])] != g {
+            if pick == 0 { return Int(partition.graph.neighbors[e]) }
+            pick -= 1
+        }
+        return nil
+    }
+
+    /// One annealing proposal: unit `u` joins the grid of its neighbour `v` (or, with
+    /// `swapShare`, the two exchange grids), accepted by the Metropolis rule at `temperature`
+    /// unless the balance penalty would rise or a grid would split.
+    mutating func propose(_ u: Int, _ v: Int, temperature: Double, boundary: inout BoundarySet) {
+        let h = partition.assignment[v]
+        if swapShare > 0, rng.nextUnit() < swapShare {
+            if trySwap(u, v, temperature: temperature) {
+                boundary.update(around: u, partition)
+                boundary.update(around: v, partition)
+            }
+            return
+        }
+        let d = delta(u, to: h)
+        if d.penalty > 1e-12 { return }
+        let change = d.shape + d.soft + d.penalty
+        if change > 0 {
+            let ratio = change / temperature
+            if ratio > 30 || rng.nextUnit() >= Math.expNegative(-ratio) { return }
+        }
+        guard partition.canRemove(u) else { return }
+        apply(u, to: h)
+        boundary.update(around: u, partition)
     }
 
     /// Proposes exchanging neighbours `u` (grid g) and `v` (grid h): u joins h and v joins g, so

@@ -49,76 +49,33 @@ struct ProjectStage {
     }
 
     private func project(_ raw: RawInputs) throws(PipelineError) -> ProjectedInputs {
-        for (j, parts) in raw.jurisdictions.parts.enumerated() {
-            for (p, shape) in parts.enumerated() {
-                try CoordinateCheck.checkShape(
-                    shape, crs: raw.boundaryCRS, file: config.boundaryPath,
-                    feature: raw.jurisdictions.featureIndices[j][p])
-            }
-        }
-        if config.pointsPath != nil {
-            try CoordinateCheck.checkPoints(raw.points, crs: raw.pointsCRS)
-        }
+        try checkCoordinates(raw)
         let workCRS = try context.workCRS(
             config.workCRS, shapes: raw.jurisdictions.parts.flatMap { $0 }, crs: raw.boundaryCRS,
             file: config.boundaryPath)
-        var shapes: [MultiPolygon] = []
-        var areas: [Double] = []
-        for (j, parts) in raw.jurisdictions.parts.enumerated() {
-            var repaired: [MultiPolygon] = []
-            for (p, part) in parts.enumerated() {
-                let feature = raw.jurisdictions.featureIndices[j][p]
-                repaired.append(try context.project(part, from: raw.boundaryCRS, to: workCRS, file: config.boundaryPath, feature: feature))
-            }
-            let merged: MultiPolygon
-            do {
-                merged = repaired.count == 1 ? repaired[0] : try engine.union(repaired)
-                let area = try engine.area(merged)
-                guard area > 0 else {
-                    let name = raw.jurisdictions.names[j]
-                    throw PipelineError.data(
-                        "\(config.boundaryPath): \(name.isEmpty ? "the boundary" : "jurisdiction \(name)") has zero area")
-                }
-                areas.append(area)
-            } catch let e as GeometryError {
-                throw PipelineError.geometry(e, file: config.boundaryPath)
-            } catch let e as PipelineError {
-                throw e
-            } catch {
-                throw PipelineError.internalFailure("\(error)")
-            }
-            shapes.append(merged)
-        }
+        var shapes = try mergedJurisdictions(raw.jurisdictions, crs: raw.boundaryCRS, workCRS: workCRS)
         if shapes.count > 1 {
             shapes = try resolveOverlaps(shapes, names: raw.jurisdictions.names)
         }
         let gaps: StationGaps
         (shapes, gaps) = try fillGaps(shapes, names: raw.jurisdictions.names)
-        areas = []
+        var areas: [Double] = []
         for shape in shapes {
-            do throws(GeometryError) {
-                areas.append(try engine.area(shape))
-            } catch {
-                throw PipelineError.geometry(error, file: config.boundaryPath)
-            }
+            areas.append(try context.geometry(config.boundaryPath) { () throws(GeometryError) in try engine.area(shape) })
         }
         var points = raw.points.table
-        do throws(GeometryError) {
-            if points.count > 0 {
+        if points.count > 0 {
+            try context.geometry(config.pointsPath ?? "") { () throws(GeometryError) in
                 try engine.transform(x: &points.x, y: &points.y, from: raw.pointsCRS, to: workCRS)
             }
-        } catch {
-            throw PipelineError.geometry(error, file: config.pointsPath ?? "")
         }
         var result = ProjectedInputs(
             workCRS: workCRS, jurisdictions: shapes, jurisdictionAreas: areas, points: points,
             names: JurisdictionNames(raw.jurisdictions.names, codes: raw.jurisdictions.codes), pointsFile: raw.points,
             boundaryCRS: raw.boundaryCRS, pointsCRS: raw.pointsCRS, gaps: gaps)
         if var centers = raw.centers {
-            do throws(GeometryError) {
+            try context.geometry(centers.file.path) { () throws(GeometryError) in
                 try engine.transform(x: &centers.file.table.x, y: &centers.file.table.y, from: centers.crs, to: workCRS)
-            } catch {
-                throw PipelineError.geometry(error, file: centers.file.path)
             }
             result.centers = centers.file
         }
@@ -129,6 +86,53 @@ struct ProjectStage {
             result.barriers = try BarrierProjection.project(raw.barriers, workCRS: workCRS, context: context)
         }
         return result
+    }
+
+    /// Every boundary part and every point within the range of its declared CRS.
+    private func checkCoordinates(_ raw: RawInputs) throws(PipelineError) {
+        for (j, parts) in raw.jurisdictions.parts.enumerated() {
+            for (p, shape) in parts.enumerated() {
+                try CoordinateCheck.checkShape(
+                    shape, crs: raw.boundaryCRS, file: config.boundaryPath,
+                    feature: raw.jurisdictions.featureIndices[j][p])
+            }
+        }
+        if config.pointsPath != nil {
+            try CoordinateCheck.checkPoints(raw.points, crs: raw.pointsCRS)
+        }
+    }
+
+    /// One shape per jurisdiction in the work CRS: its features projected, repaired and merged; a
+    /// jurisdiction of zero area stops the run.
+    private func mergedJurisdictions(_ jurisdictions: Jurisdictions, crs: String, workCRS: String) throws(PipelineError)
+        -> [MultiPolygon]
+    {
+        var shapes: [MultiPolygon] = []
+        for (j, parts) in jurisdictions.parts.enumerated() {
+            var repaired: [MultiPolygon] = []
+            for (p, part) in parts.enumerated() {
+                let feature = jurisdictions.featureIndices[j][p]
+                repaired.append(try context.project(part, from: crs, to: workCRS, file: config.boundaryPath, feature: feature))
+            }
+            let merged: MultiPolygon
+            do {
+                merged = repaired.count == 1 ? repaired[0] : try engine.union(repaired)
+                let area = try engine.area(merged)
+                guard area > 0 else {
+                    let name = jurisdictions.names[j]
+                    throw PipelineError.data(
+                        "\(config.boundaryPath): \(name.isEmpty ? "the boundary" : "jurisdiction \(name)") has zero area")
+                }
+            } catch let e as GeometryError {
+                throw PipelineError.geometry(e, file: config.boundaryPath)
+            } catch let e as PipelineError {
+                throw e
+            } catch {
+                throw PipelineError.internalFailure("\(error)")
+            }
+            shapes.append(merged)
+        }
+        return shapes
     }
 
     /// Station areas that overlap by digitising slivers (under 1% of the smaller one) give the overlap to

@@ -27,9 +27,12 @@ struct BuiltUnits {
     /// Street blocks (`--barriers`): barrier lengths per edge and contacts for `barrier_share`; nil otherwise.
     var blocks: BlockUnits?
 
-    /// The graph the optimizer gets: for street blocks, shared lengths and perimeters as cut costs.
+    /// The graph the optimizer gets: for street blocks, shared lengths and perimeters as cut costs;
+    /// units touching over less than `UnitSet.minimumLinkMetres` are not linked (a pinch would be a
+    /// grid of two polygons once written).
     var graphSet: UnitSet {
-        blocks?.costUnits(barrierFactor: BlockUnitSource.barrierCost, otherFactor: BlockUnitSource.otherCost) ?? set
+        let costs = blocks?.costUnits(barrierFactor: BlockUnitSource.barrierCost, otherFactor: BlockUnitSource.otherCost) ?? set
+        return costs.withoutPinchLinks(realLengths: blocks?.units.sharedLength ?? set.sharedLength)
     }
 }
 

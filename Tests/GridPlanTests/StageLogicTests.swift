@@ -174,4 +174,21 @@ struct StageLogicTests {
         let d = try #require(found.first { $0.code == .crsSuspectGCJ02 })
         #expect(d.file == "p.geojson" && d.count >= outside / 2)
     }
+
+    @Test("units touching over less than a metre are not linked in the optimizer's graph; longer links keep their length")
+    func pinchLinksDropped() {
+        // Chicago street blocks B1568 and B1569 met over 0.33 mm at a street node: linked, the optimizer
+        // grew a grid through the pinch, and the written grid was two polygons without a declared exclave.
+        let empty = MultiPolygon(polygons: [])
+        let set = UnitSet(
+            shapes: [empty, empty, empty], jurisdiction: [0, 0, 0], area: [1, 1, 1], perimeter: [4, 4, 4],
+            centroidX: [0, 1, 2], centroidY: [0, 0, 0], names: ["a", "b", "c"],
+            offsets: [0, 1, 3, 4], neighbors: [1, 0, 2, 1], sharedLength: [0.00033, 0.00033, 100, 100])
+        let built = BuiltUnits(set: set, lattice: nil, cellSizeMetres: nil, description: "")
+        let graph = built.graphSet
+        #expect(graph.offsets == [0, 0, 1, 2])
+        #expect(graph.neighbors == [2, 1])
+        #expect(graph.sharedLength == [100, 100])
+        #expect(set.withoutPinchLinks(realLengths: [2, 2, 0.5, 0.5]).neighbors == [1, 0], "the real length decides, not the cost")
+    }
 }
