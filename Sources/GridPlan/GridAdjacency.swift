@@ -1,6 +1,5 @@
-import GridModel
-
 import GridGeometry
+import GridModel
 
 /// Which grids touch, for colouring the map.
 enum GridAdjacency {
