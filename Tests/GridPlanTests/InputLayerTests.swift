@@ -64,9 +64,10 @@ struct InputLayerTests {
             let timings = try #require(report["timings_s"] as? [String: Double])
             let total = try #require(timings["total"])
             let stages = timings.filter { $0.key != "total" }.values.reduce(0, +)
-            // Each value is rounded to 0.1 ms and the gaps between stages are microseconds; the margin
-            // only absorbs a busy machine's scheduling, not an untimed read of the inputs.
-            #expect(abs(total - stages) <= max(0.005, 0.02 * total), "\(folder.lastPathComponent): \(timings)")
+            // Each value is rounded to 0.1 ms and the gaps between stages are microseconds on a quiet
+            // machine; with two cores shared by several builds a gap of 8 ms was seen, so the margin is
+            // 25 ms or 5%: an untimed read of the inputs (the sample's CSV takes ~30 ms) still fails it.
+            #expect(abs(total - stages) <= max(0.025, 0.05 * total), "\(folder.lastPathComponent): \(timings)")
         }
     }
 }
