@@ -78,7 +78,7 @@ enum DissolveStage {
                         polsbyPopper: Compactness.polsbyPopper(area: piece.area, perimeter: piece.perimeter),
                         deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
                         exclaves: max(0, piece.shape.polygons.count - 1),
-                        barrierShare: share.map { $0.interior[g] > 0 ? $0.onBarrier[g] / $0.interior[g] : 0 }))
+                        barrierShare: share.map { $0.share(g) }))
                 shapes.append(piece.shape)
             }
             // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
@@ -93,7 +93,7 @@ enum DissolveStage {
             }
             return DissolvedGrids(
                 numbering: numbering, shapes: shapes, stats: stats, changes: changes,
-                barrierShare: share.map { $0.totalInterior > 0 ? $0.totalOnBarrier / $0.totalInterior : 0 })
+                barrierShare: share.map(\.share))
         }
     }
 
