@@ -18,10 +18,23 @@ public enum GDALWriter {
     /// Writes `layers` into one GeoPackage at `path` (replacing it).
     /// - Throws: `.unwritable` with GDAL's text.
     public static func writeGeoPackage(path: String, layers: [VectorLayer]) throws(GridIOError) {
-        let temp = temporaryName(for: path, suffix: ".gpkg")
+        try writeOneFile(driver: "GPKG", suffix: ".gpkg", path: path, layers: layers)
+    }
+
+    /// Writes `layers` as the sheets of one Excel workbook at `path` (replacing it): a workbook keeps
+    /// text as text (ids such as `0570` or Chinese names stay as they are, which a CSV opened in Excel
+    /// does not promise). The layers carry no geometry (`.none`).
+    /// - Throws: `.unwritable` with GDAL's text.
+    public static func writeWorkbook(path: String, layers: [VectorLayer]) throws(GridIOError) {
+        try writeOneFile(driver: "XLSX", suffix: ".xlsx", path: path, layers: layers)
+    }
+
+    /// One file holding every layer, written under a temporary name and renamed into place.
+    private static func writeOneFile(driver: String, suffix: String, path: String, layers: [VectorLayer]) throws(GridIOError) {
+        let temp = temporaryName(for: path, suffix: suffix)
         _ = unlink(temp)
         do throws(GridIOError) {
-            try write(driver: "GPKG", path: temp, file: path, layers: layers.map { ($0, $0.fieldNames) })
+            try write(driver: driver, path: temp, file: path, layers: layers.map { ($0, $0.fieldNames) })
         } catch {
             _ = unlink(temp)
             throw error
@@ -65,10 +78,13 @@ public enum GDALWriter {
             message: "\(renamed.count) field name(s) longer than a Shapefile's 10 bytes renamed: \(list)", count: renamed.count)]
     }
 
+    /// `dir/.NAME.partial-PID.EXT` for `dir/NAME.EXT`.
     static func temporaryName(for path: String, suffix: String) -> String {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[...$0]) } ?? ""
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        // No ".xlsx." inside the name: GDAL's /vsizip/ would take the archive to end there.
+        if base.hasSuffix(suffix) { base.removeLast(suffix.count) }
         return dir + "." + base + ".partial-\(getpid())" + suffix
     }
 
@@ -116,9 +132,11 @@ public enum GDALWriter {
         switch layer.shapes {
         case .multiPolygons: geometryType = wkbMultiPolygon
         case .points: geometryType = wkbPoint
+        case .none: geometryType = wkbNone
         }
         let creation: [(String, String)] = shapefile ? [("ENCODING", "UTF-8")] : []
-        guard let l = GDAL.withOptions(creation, { GDALDatasetCreateLayer(h, layer.name, srs, geometryType, $0) }) else {
+        let layerSRS = geometryType == wkbNone ? nil : srs
+        guard let l = GDAL.withOptions(creation, { GDALDatasetCreateLayer(h, layer.name, layerSRS, geometryType, $0) }) else {
             throw fail("cannot create the layer \(layer.name)")
         }
         let columns = ColumnType.infer(layer.rows, count: names.count)
@@ -150,6 +168,7 @@ public enum GDALWriter {
                     OGR_G_SetPoint_2D(g, 0, x[i], y[i])
                     _ = OGR_F_SetGeometryDirectly(f, g)  // f owns g now
                 }
+            case .none: break
             }
             guard OGR_L_CreateFeature(l, f) == OGRERR_NONE else { throw fail("cannot write feature \(i) of \(layer.name)") }
         }

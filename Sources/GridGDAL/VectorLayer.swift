@@ -7,11 +7,14 @@ public struct VectorLayer: Sendable {
     public enum Shapes: Sendable {
         case multiPolygons([MultiPolygon])
         case points(x: [Double], y: [Double])
+        /// A table without geometry (a spreadsheet sheet) of this many rows.
+        case none(rows: Int)
 
         var count: Int {
             switch self {
             case .multiPolygons(let m): return m.count
             case .points(let x, _): return x.count
+            case .none(let rows): return rows
             }
         }
     }

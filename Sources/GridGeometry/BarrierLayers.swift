@@ -31,10 +31,10 @@ public struct BlockOptions: Sendable {
     public var sliverAreaM2 = 100.0
     /// Faces thinner than this (2·area / perimeter) are slivers too.
     public var sliverWidthMetres = 5.0
-    /// Blocks heavier than this are split on the square lattice until each piece is at most this heavy
-    /// (or a cell is `minCellMetres` wide). `.infinity`: never split.
+    /// Blocks heavier than this are cut by straight lines until each piece is at most this heavy (or too
+    /// narrow to cut, or a pile of points at one place). `.infinity`: never split.
     public var maxUnitWeight = Double.infinity
-    /// Smallest lattice cell side.
+    /// A piece is never cut along a side shorter than twice this.
     public var minCellMetres = 25.0
 
     public init(maxUnitWeight: Double = .infinity) {
@@ -50,7 +50,7 @@ public struct BlockReport: Sendable, Equatable {
     public var sliversMerged = 0
     /// Land blocks after sliver merging.
     public var blocks = 0
-    /// Blocks heavier than `maxUnitWeight`, split on the lattice.
+    /// Blocks heavier than `maxUnitWeight`, cut into pieces.
     public var heavyBlocks = 0
     /// Water (hard-area) units.
     public var waterUnits = 0

@@ -12,7 +12,7 @@ struct BarrierShareMeasure: EngineAlgorithm {
     /// - Complexity: one boundary intersection per pair of grids whose envelopes meet, then O(length / step)
     ///   lookups in a uniform grid over the barrier segments.
     func barrierShare(grids: [MultiPolygon], jurisdiction: [Int32], lines: [[Double]], distanceMetres: Double)
-        throws(GeometryError) -> (interior: [Double], near: [Double], totalInterior: Double, totalNear: Double)
+        throws(GeometryError) -> BarrierTally
     {
         guard grids.count == jurisdiction.count else {
             throw GeometryError("barrierShare: \(grids.count) grids but \(jurisdiction.count) jurisdictions")
@@ -33,8 +33,7 @@ struct BarrierShareMeasure: EngineAlgorithm {
             boundaries.append(try geom.boundary())
             tree.insert(geom, id: g)
         }
-        var interior = [Double](repeating: 0, count: grids.count), near = interior
-        var ti = 0.0, tn = 0.0
+        var tally = BarrierTally(gridCount: grids.count)
         for i in grids.indices {
             guard let bi = boundaries[i] else { continue }
             for j in tree.query(bi) where j > i && jurisdiction[j] == jurisdiction[i] {
@@ -56,16 +55,40 @@ struct BarrierShareMeasure: EngineAlgorithm {
                         }
                     }
                 }
-                interior[i] += l
-                interior[j] += l
-                near[i] += n
-                near[j] += n
-                ti += l
-                tn += n
+                tally.add(i, j, length: l, onBarrier: n)
             }
         }
-        return (interior, near, ti, tn)
+        return tally
     }
+}
+
+/// Interior boundary (between grids of one jurisdiction) per grid and in total, and its part on or near a
+/// barrier line (metres).
+public struct BarrierTally: Sendable {
+    public private(set) var interior: [Double]
+    public private(set) var onBarrier: [Double]
+    public private(set) var totalInterior = 0.0
+    public private(set) var totalOnBarrier = 0.0
+
+    init(gridCount: Int) {
+        interior = Array(repeating: 0, count: gridCount)
+        onBarrier = interior
+    }
+
+    /// Counts `length` metres of boundary between grids g and h, `onBarrier` of them on a barrier line.
+    mutating func add(_ g: Int, _ h: Int, length: Double, onBarrier b: Double) {
+        interior[g] += length
+        interior[h] += length
+        onBarrier[g] += b
+        onBarrier[h] += b
+        totalInterior += length
+        totalOnBarrier += b
+    }
+
+    /// Share of grid g's interior boundary on a barrier line (0 without interior boundary).
+    public func share(_ g: Int) -> Double { interior[g] > 0 ? onBarrier[g] / interior[g] : 0 }
+    /// Share of all interior boundary on a barrier line (0 without interior boundary).
+    public var share: Double { totalInterior > 0 ? totalOnBarrier / totalInterior : 0 }
 }
 
 extension SegmentIndex {

@@ -4,8 +4,7 @@ import GridModel
 /// (projected metres).
 struct BlockLinework {
     let engine: GeometryEngine
-    /// All lines in order: jurisdiction outlines, hard-area outlines, hard lines, soft lines, snap connectors,
-    /// then lattice lines.
+    /// All lines in order: jurisdiction outlines, hard-area outlines, hard lines, soft lines, snap connectors.
     private(set) var lines: [[Double]] = []
     private(set) var index: SegmentIndex
     let jurisdictions: [Geometry]
@@ -101,9 +100,6 @@ struct BlockLinework {
         return out
     }
 
-    /// Adds lattice lines (not barriers: their segments get no kind).
-    mutating func addLattice(_ ls: [[Double]]) { lines += ls.filter { $0.count >= 4 } }
-
     /// The jurisdiction holding each face (first containing its inside point), or -1.
     func station(of a: LineArrangement) throws(GeometryError) -> [Int32] {
         var out = [Int32](repeating: -1, count: a.count)
@@ -139,20 +135,12 @@ struct BlockLinework {
         return out
     }
 
-    /// The kinds of input lines each segment lies on (bit-or of `SegmentIndex` kinds; 0 for lattice lines).
+    /// The kinds of input lines each segment lies on (bit-or of `SegmentIndex` kinds; 0 for the cuts through split blocks).
     func kinds(_ a: LineArrangement) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: a.segmentCount)
         for s in 0..<a.segmentCount {
             out[s] = index.kinds(nearX: (a.ax[s] + a.bx[s]) / 2, y: (a.ay[s] + a.by[s]) / 2, tolerance: 0.01)
         }
         return out
-    }
-
-    /// Origin and root size of the jurisdiction-wide lattice: the root is `minCell` × a power of 2.
-    func lattice(minCell: Double) -> (x: Double, y: Double, size: Double) {
-        let extent = max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY)
-        var size = max(minCell, 1)
-        while size < extent { size *= 2 }
-        return (bounds.minX.rounded(.down), bounds.minY.rounded(.down), size)
     }
 }

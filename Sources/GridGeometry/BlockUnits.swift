@@ -38,27 +38,18 @@ public struct BlockUnits: Sendable {
     /// Interior boundary between different grids (units of one jurisdiction in different grids), in metres,
     /// and its part on a barrier line, per grid and in total.
     /// - Complexity: O(contacts).
-    public func barrierShare(assignment: [Int32], gridCount: Int) -> (
-        interior: [Double], onBarrier: [Double], totalInterior: Double, totalOnBarrier: Double
-    ) {
-        var interior = [Double](repeating: 0, count: gridCount), on = interior
-        var ti = 0.0, tb = 0.0
+    public func barrierShare(assignment: [Int32], gridCount: Int) -> BarrierTally {
+        var tally = BarrierTally(gridCount: gridCount)
         for u in 0..<units.count {
             for e in Int(contactOffsets[u])..<Int(contactOffsets[u + 1]) {
                 let v = Int(contactNeighbors[e])
                 guard v > u else { continue }
                 let gu = Int(assignment[u]), gv = Int(assignment[v])
                 guard gu != gv, gu >= 0, gv >= 0, gu < gridCount, gv < gridCount else { continue }
-                let l = contactLength[e], b = contactBarrierLength[e]
-                interior[gu] += l
-                interior[gv] += l
-                on[gu] += b
-                on[gv] += b
-                ti += l
-                tb += b
+                tally.add(gu, gv, length: contactLength[e], onBarrier: contactBarrierLength[e])
             }
         }
-        return (interior, on, ti, tb)
+        return tally
     }
 }
 
@@ -70,6 +61,33 @@ extension GeometryEngine {
         report: BlockReport
     ) throws(GeometryError) -> BlockUnits {
         var report = report
+        let (unitOf, parts) = Self.unitParts(a, key: key, kinds: kinds)
+        var (set, isWater) = try unitShapes(a, parts: parts, key: key, groups: groups.list)
+        report.waterUnits = isWater.filter { $0 }.count
+        var pairs = BlockPairs(a, unitOf: unitOf, kinds: kinds, jurisdiction: set.jurisdiction, isWater: isWater)
+        set.perimeter = pairs.perimeter
+        pairs.linkWater(isWater)
+        // Bridges: only between units that share boundary, so a grid across a bridge is still one polygon
+        // (bank, the water under the bridge, other bank).
+        for k in bridgePairs(a, kinds: kinds, unitOf: unitOf, isWater: isWater, jurisdiction: set.jurisdiction)
+        where pairs.linked[k] == nil {
+            guard let c = pairs.contact[k], c.length > 0 else { continue }
+            pairs.linked[k] = c
+            report.bridgeLinks += 1
+        }
+        let links = BlockPairs.csr(pairs.linked, count: set.count), contacts = BlockPairs.csr(pairs.contact, count: set.count)
+        set.offsets = links.offsets
+        set.neighbors = links.neighbors
+        set.sharedLength = links.length
+        return BlockUnits(
+            units: set, barrierLength: links.barrier, perimeterOnBarrier: pairs.onBarrier, isWater: isWater,
+            contactOffsets: contacts.offsets, contactNeighbors: contacts.neighbors, contactLength: contacts.length,
+            contactBarrierLength: contacts.barrier, report: report)
+    }
+
+    /// The unit of each face (-1: none) and the faces of each unit: keyed faces in order of (block, piece,
+    /// face), grouped into parts connected across segments that are not on a hard line.
+    static func unitParts(_ a: LineArrangement, key: [UnitKey?], kinds: [UInt8]) -> (unitOf: [Int32], parts: [[Int]]) {
         let faces = (0..<a.count).filter { key[$0] != nil }.sorted { f, g in
             guard let kf = key[f], let kg = key[g] else { return f < g }
             if kf.group != kg.group { return kf.group < kg.group }
@@ -98,16 +116,24 @@ extension GeometryEngine {
             }
             parts.append(part.sorted())
         }
-        let n = parts.count
+        return (unitOf, parts)
+    }
+
+    /// One unit per part: its shape (the union of its faces), station, area, centroid and name (`B` or `W`,
+    /// the block's number, and `_n` when the block has several parts); perimeters and adjacency are left
+    /// empty. Also tells which units are water.
+    func unitShapes(_ a: LineArrangement, parts: [[Int]], key: [UnitKey?], groups: [SliverMerge.Group])
+        throws(GeometryError) -> (set: UnitSet, isWater: [Bool])
+    {
         var set = UnitSet(
             shapes: [], jurisdiction: [], area: [], perimeter: [], centroidX: [], centroidY: [], names: [], offsets: [],
             neighbors: [], sharedLength: [])
         var isWater: [Bool] = []
-        var perGroup = [Int](repeating: 0, count: groups.list.count), seenGroup = perGroup
+        var perGroup = [Int](repeating: 0, count: groups.count), seenGroup = perGroup
         for part in parts { if let k = key[part[0]] { perGroup[Int(k.group)] += 1 } }
         for part in parts {
             guard let k = key[part[0]] else { continue }
-            let group = groups.list[Int(k.group)]
+            let group = groups[Int(k.group)]
             let g = part.count == 1
                 ? a.faces[part[0]]
                 : try unionOfCoverage(part.map { a.faces[$0] }, expectedArea: part.reduce(0) { $0 + a.area[$1] })
@@ -123,83 +149,7 @@ extension GeometryEngine {
             set.names.append(perGroup[Int(k.group)] == 1 ? base : "\(base)_\(seenGroup[Int(k.group)])")
             isWater.append(group.water)
         }
-        report.waterUnits = isWater.filter { $0 }.count
-
-        // Perimeters, contacts and edges from the segments.
-        var onBarrier = [Double](repeating: 0, count: n)
-        var contact: [Int64: (length: Double, barrier: Double)] = [:]
-        var linked: [Int64: (length: Double, barrier: Double)] = [:]
-        let pairKey = { (u: Int32, v: Int32) -> Int64 in Int64(min(u, v)) << 32 | Int64(max(u, v)) }
-        for s in 0..<a.segmentCount {
-            let fu = Int(a.left[s]), fv = Int(a.right[s])
-            let u = unitOf[fu], v = fv >= 0 ? unitOf[fv] : -1
-            guard u != v else { continue }
-            let len = a.length[s], barrier = kinds[s] & SegmentIndex.barrier != 0
-            for w in [u, v] where w >= 0 {
-                set.perimeter[Int(w)] += len
-                if barrier { onBarrier[Int(w)] += len }
-            }
-            guard u >= 0, v >= 0, set.jurisdiction[Int(u)] == set.jurisdiction[Int(v)] else { continue }
-            let k = pairKey(u, v)
-            let b = barrier ? len : 0
-            contact[k, default: (0, 0)].length += len
-            contact[k, default: (0, 0)].barrier += b
-            if !isWater[Int(u)] && !isWater[Int(v)] && kinds[s] & SegmentIndex.hardLine == 0 {
-                linked[k, default: (0, 0)].length += len
-                linked[k, default: (0, 0)].barrier += b
-            }
-        }
-        let contactKeys = contact.keys.sorted()
-        // Water: one link to the land unit of its jurisdiction it shares most boundary with.
-        var host = [Int32](repeating: -1, count: n), hostLength = [Double](repeating: 0, count: n)
-        for k in contactKeys {
-            guard let c = contact[k] else { continue }
-            let u = Int32(k >> 32), v = Int32(truncatingIfNeeded: k)
-            for (w, l) in [(u, v), (v, u)] where isWater[Int(w)] && !isWater[Int(l)] && c.length > hostLength[Int(w)] {
-                host[Int(w)] = l
-                hostLength[Int(w)] = c.length
-            }
-        }
-        for w in 0..<n where host[w] >= 0 {
-            let k = pairKey(Int32(w), host[w])
-            linked[k] = contact[k]
-        }
-        // Bridges: only between units that share boundary, so a grid across a bridge is still one polygon
-        // (bank, the water under the bridge, other bank).
-        for k in bridgePairs(a, kinds: kinds, unitOf: unitOf, isWater: isWater, jurisdiction: set.jurisdiction)
-        where linked[k] == nil {
-            guard let c = contact[k], c.length > 0 else { continue }
-            linked[k] = c
-            report.bridgeLinks += 1
-        }
-
-        var lists = [[(Int32, Double)]](repeating: [], count: n), barrierLists = lists
-        for k in linked.keys.sorted() {
-            guard let e = linked[k] else { continue }
-            let u = Int32(k >> 32), v = Int32(truncatingIfNeeded: k)
-            lists[Int(u)].append((v, e.length))
-            lists[Int(v)].append((u, e.length))
-            barrierLists[Int(u)].append((v, e.barrier))
-            barrierLists[Int(v)].append((u, e.barrier))
-        }
-        let csr = UnitSet.csr(lists)
-        set.offsets = csr.offsets
-        set.neighbors = csr.neighbors
-        set.sharedLength = csr.lengths
-        var cl = [[(Int32, Double)]](repeating: [], count: n), cb = cl
-        for k in contactKeys {
-            guard let c = contact[k] else { continue }
-            let u = Int32(k >> 32), v = Int32(truncatingIfNeeded: k)
-            cl[Int(u)].append((v, c.length))
-            cl[Int(v)].append((u, c.length))
-            cb[Int(u)].append((v, c.barrier))
-            cb[Int(v)].append((u, c.barrier))
-        }
-        let ccsr = UnitSet.csr(cl), bcsr = UnitSet.csr(cb)
-        return BlockUnits(
-            units: set, barrierLength: UnitSet.csr(barrierLists).lengths, perimeterOnBarrier: onBarrier, isWater: isWater,
-            contactOffsets: ccsr.offsets, contactNeighbors: ccsr.neighbors, contactLength: ccsr.lengths,
-            contactBarrierLength: bcsr.lengths, report: report)
+        return (set, isWater)
     }
 
     /// Candidate pairs of units of one jurisdiction joined by a soft line across a hard barrier: soft segments
@@ -288,5 +238,78 @@ struct PointKey: Hashable {
     init(_ x: Double, _ y: Double) {
         self.x = (x + 0).bitPattern
         self.y = (y + 0).bitPattern
+    }
+}
+
+/// Pairs of units sharing boundary, from the segments of the final faces (metres): every contact within a
+/// jurisdiction, the links the optimizer may use, and each unit's perimeter and its part on a barrier line.
+struct BlockPairs {
+    /// Boundary shared by two units of one jurisdiction (key: lower unit << 32 | higher unit).
+    var contact: [Int64: (length: Double, barrier: Double)] = [:]
+    /// Contacts that are links: land with land, not across a hard line (then water hosts and bridges).
+    var linked: [Int64: (length: Double, barrier: Double)] = [:]
+    var perimeter: [Double]
+    var onBarrier: [Double]
+
+    static func key(_ u: Int32, _ v: Int32) -> Int64 { Int64(min(u, v)) << 32 | Int64(max(u, v)) }
+
+    init(_ a: LineArrangement, unitOf: [Int32], kinds: [UInt8], jurisdiction: [Int32], isWater: [Bool]) {
+        perimeter = Array(repeating: 0, count: jurisdiction.count)
+        onBarrier = perimeter
+        for s in 0..<a.segmentCount {
+            let fu = Int(a.left[s]), fv = Int(a.right[s])
+            let u = unitOf[fu], v = fv >= 0 ? unitOf[fv] : -1
+            guard u != v else { continue }
+            let len = a.length[s], barrier = kinds[s] & SegmentIndex.barrier != 0
+            for w in [u, v] where w >= 0 {
+                perimeter[Int(w)] += len
+                if barrier { onBarrier[Int(w)] += len }
+            }
+            guard u >= 0, v >= 0, jurisdiction[Int(u)] == jurisdiction[Int(v)] else { continue }
+            let k = Self.key(u, v)
+            let b = barrier ? len : 0
+            contact[k, default: (0, 0)].length += len
+            contact[k, default: (0, 0)].barrier += b
+            if !isWater[Int(u)] && !isWater[Int(v)] && kinds[s] & SegmentIndex.hardLine == 0 {
+                linked[k, default: (0, 0)].length += len
+                linked[k, default: (0, 0)].barrier += b
+            }
+        }
+    }
+
+    /// Links each water unit to the land unit of its jurisdiction it shares most boundary with (ties: the
+    /// lower pair), so it joins that unit's grid and never links two banks.
+    mutating func linkWater(_ isWater: [Bool]) {
+        let n = isWater.count
+        var host = [Int32](repeating: -1, count: n), hostLength = [Double](repeating: 0, count: n)
+        for k in contact.keys.sorted() {
+            guard let c = contact[k] else { continue }
+            let u = Int32(k >> 32), v = Int32(truncatingIfNeeded: k)
+            for (w, l) in [(u, v), (v, u)] where isWater[Int(w)] && !isWater[Int(l)] && c.length > hostLength[Int(w)] {
+                host[Int(w)] = l
+                hostLength[Int(w)] = c.length
+            }
+        }
+        for w in 0..<n where host[w] >= 0 {
+            let k = Self.key(Int32(w), host[w])
+            linked[k] = contact[k]
+        }
+    }
+
+    /// Symmetric CSR of `pairs` over `count` units, neighbours ascending: shared lengths and their barrier part.
+    static func csr(_ pairs: [Int64: (length: Double, barrier: Double)], count: Int) -> (
+        offsets: [Int32], neighbors: [Int32], length: [Double], barrier: [Double]
+    ) {
+        var lists = [[(Int32, Double)]](repeating: [], count: count), barrierLists = lists
+        for k in pairs.keys.sorted() {
+            guard let e = pairs[k] else { continue }
+            let u = Int32(k >> 32), v = Int32(truncatingIfNeeded: k)
+            lists[Int(u)].append((v, e.length))
+            lists[Int(v)].append((u, e.length))
+            barrierLists[Int(u)].append((v, e.barrier))
+            barrierLists[Int(v)].append((u, e.barrier))
+        }
+        let c = UnitSet.csr(lists)
+        return (c.offsets, c.neighbors, c.lengths, UnitSet.csr(barrierLists).lengths)
     }
 }

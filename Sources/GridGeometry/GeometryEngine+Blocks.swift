@@ -11,10 +11,11 @@ extension GeometryEngine {
     /// 2. Slivers (land faces under `sliverAreaM2` or thinner than `sliverWidthMetres`, as 2·area/perimeter)
     ///    are merged, smallest first, into the neighbour of their jurisdiction with which they share the most
     ///    boundary (never across a hard line, never into water): the remaining groups are the blocks.
-    /// 3. Points are placed in blocks; a block heavier than `maxUnitWeight` is cut by the lines of a quadtree
-    ///    on one jurisdiction-wide square lattice (only cells still too heavy are halved), and everything is
-    ///    noded again, so the pieces and their neighbours share exact edges.
-    /// 4. Units are the connected parts of (block, lattice cell). Land units are neighbours when they share
+    /// 3. Points are placed in blocks; a block heavier than `maxUnitWeight` is cut by straight lines across it
+    ///    (`BlockSplit`: recursive bisection at the weight's quantile, only as often as its weight needs), and
+    ///    the edges near split blocks are noded again with the cuts, so the pieces and their neighbours share
+    ///    exact edges.
+    /// 4. Units are the connected parts of (block, piece). Land units are neighbours when they share
     ///    boundary of positive length that is not on a hard line; each water unit is linked to the one land
     ///    unit of its jurisdiction it shares most boundary with (so it joins that unit's grid and never links
     ///    two banks), except at a bridge: where a soft line crosses water, the water under it is linked to the
@@ -22,7 +23,7 @@ extension GeometryEngine {
     ///    share the hard line are linked. Every link has positive shared length, so a connected set of units is
     ///    one polygon.
     ///
-    /// Units are ordered land first (by jurisdiction, block, lattice cell), then water. Points lying exactly on
+    /// Units are ordered land first (by jurisdiction, block, piece), then water. Points lying exactly on
     /// a shared edge (a third of crimes lie on a street centreline) are placed, by `assignPoints`, in the
     /// lowest-index unit that covers them: the same input always gives the same side.
     /// - Complexity: two GEOS nodings of all lines, one point-in-polygon test per face and per point.
@@ -49,7 +50,7 @@ extension GeometryEngine {
         report.blocks = groups.list.filter { !$0.water }.count
         report.waterUnits = 0
 
-        // Weights per block from the points, then a quadtree for each heavy block.
+        // Weights per block from the points, then straight cuts through each heavy block.
         let faceOfPoint = try facesCovering(first, station: station1, x: pointX, y: pointY)
         var members = [[Int]](repeating: [], count: groups.list.count)
         var weight = [Double](repeating: 0, count: groups.list.count)
@@ -59,36 +60,35 @@ extension GeometryEngine {
             members[Int(g)].append(p)
             weight[Int(g)] += pointWeight.isEmpty ? 1 : pointWeight[p]
         }
-        var trees: [BlockQuadtree?] = Array(repeating: nil, count: groups.list.count)
-        var latticeLines: [Geometry] = []
+        var splits: [BlockSplit?] = Array(repeating: nil, count: groups.list.count)
+        var cutLines: [Geometry] = []
         var heavyBounds: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
-        let (ox, oy, root) = build.lattice(minCell: options.minCellMetres)
         for g in groups.list.indices where !groups.list[g].water && weight[g] > options.maxUnitWeight {
-            var tree = BlockQuadtree(originX: ox, originY: oy, rootSize: root)
-            let m = members[g]
-            tree.build(
-                x: m.map { pointX[$0] }, y: m.map { pointY[$0] }, w: m.map { pointWeight.isEmpty ? 1 : pointWeight[$0] },
-                limit: options.maxUnitWeight, minCell: options.minCellMetres)
-            guard !tree.crossLines().isEmpty else { continue }
             let shape = try unionOfCoverage(
                 groups.list[g].faces.map { first.faces[$0] }, expectedArea: groups.list[g].faces.reduce(0) { $0 + first.area[$1] })
+            let bounds = try shape.bounds()
+            let m = members[g]
+            let split = BlockSplit(
+                bounds: bounds, x: m.map { pointX[$0] }, y: m.map { pointY[$0] },
+                w: m.map { pointWeight.isEmpty ? 1 : pointWeight[$0] }, limit: options.maxUnitWeight, minCell: options.minCellMetres)
+            guard !split.cuts.isEmpty else { continue }
             var lines: [Geometry] = []
-            for l in tree.crossLines() { lines.append(try Geometry.line(l, in: geos)) }
-            latticeLines.append(try Geometry.collection(lines, in: geos).intersection(shape))
-            heavyBounds.append(try shape.bounds())
-            trees[g] = tree
+            for l in split.cuts { lines.append(try Geometry.line(l, in: geos)) }
+            cutLines.append(try Geometry.collection(lines, in: geos).intersection(shape))
+            heavyBounds.append(bounds)
+            splits[g] = split
             report.heavyBlocks += 1
         }
 
-        // Pass 2 (only when something was split): faces of blocks and lattice lines together.
+        // Pass 2 (only when something was split): faces of blocks and their cuts together.
         let final: LineArrangement
         var key: [UnitKey?]
         if report.heavyBlocks == 0 {
             final = first
             key = (0..<first.count).map { f in groups.ofFace[f] >= 0 ? UnitKey(group: groups.ofFace[f], cell: nil) : nil }
         } else {
-            // The first pass's noded lines are clean input: only the lattice lines need noding into them.
-            final = try renode(first, lattice: latticeLines, near: heavyBounds, build: build)
+            // The first pass's noded lines are clean input: only the cuts need noding into them.
+            final = try renode(first, cuts: cutLines, near: heavyBounds, build: build)
             let station2 = try build.station(of: final)
             let face1 = try facesCovering(first, station: station1, x: final.insideX, y: final.insideY)
             key = [UnitKey?](repeating: nil, count: final.count)
@@ -99,7 +99,7 @@ extension GeometryEngine {
                     continue
                 }
                 let g = groups.ofFace[face1[f]]
-                key[f] = UnitKey(group: g, cell: trees[Int(g)]?.leaf(final.insideX[f], final.insideY[f]))
+                key[f] = UnitKey(group: g, cell: splits[Int(g)]?.leaf(final.insideX[f], final.insideY[f]))
             }
             Self.fill(pending, final, &key)
         }
@@ -107,14 +107,14 @@ extension GeometryEngine {
         return try assembleBlocks(final, key: key, kinds: kinds, groups: groups, report: report)
     }
 
-    /// The first pass's noded lines with the lattice lines noded in: only the edges whose envelope meets a
-    /// split block (the lattice lines lie inside those blocks) are noded again with them; the others are
-    /// already noded and touch no lattice line, so they go to polygonize as they are.
+    /// The first pass's noded lines with the cuts noded in: only the edges whose envelope meets a split
+    /// block (the cuts lie inside those blocks) are noded again with them; the others are already noded and
+    /// touch no cut, so they go to polygonize as they are.
     func renode(
-        _ first: LineArrangement, lattice: [Geometry], near: [(minX: Double, minY: Double, maxX: Double, maxY: Double)],
+        _ first: LineArrangement, cuts: [Geometry], near: [(minX: Double, minY: Double, maxX: Double, maxY: Double)],
         build: BlockLinework
     ) throws(GeometryError) -> LineArrangement {
-        guard let noded = first.noded else { return try LineArrangement(lines: try build.geometries() + lattice, in: geos) }
+        guard let noded = first.noded else { return try LineArrangement(lines: try build.geometries() + cuts, in: geos) }
         let cell = 500.0
         var cells: [Int64: [Int]] = [:]
         let key = { (i: Int64, j: Int64) -> Int64 in i &* 1_000_003 &+ j }
@@ -147,7 +147,7 @@ extension GeometryEngine {
             }
             if meets { local.append(try Geometry.line(e, in: geos)) } else { kept.append(try Geometry.line(e, in: geos)) }
         }
-        let renoded = try Geometry.collection(local + lattice, in: geos).unaryUnion()
+        let renoded = try Geometry.collection(local + cuts, in: geos).unaryUnion()
         return try LineArrangement(lines: kept + [renoded], in: geos, alreadyNoded: true)
     }
 
@@ -199,8 +199,8 @@ extension GeometryEngine {
     }
 }
 
-/// Which unit a final face belongs to: its block and, for split blocks, its lattice cell.
+/// Which unit a final face belongs to: its block and, for split blocks, its piece (`BlockSplit.leaf`).
 struct UnitKey: Hashable {
     var group: Int32
-    var cell: BlockQuadtree.Cell?
+    var cell: Int32?
 }

@@ -200,7 +200,7 @@ public final class GeometryEngine {
     /// - Complexity: one boundary intersection per pair of grids whose envelopes meet, then O(length / step)
     ///   lookups in a uniform grid over the barrier segments.
     public func barrierShare(grids: [MultiPolygon], jurisdiction: [Int32], lines: [[Double]], distanceMetres: Double)
-        throws(GeometryError) -> (interior: [Double], near: [Double], totalInterior: Double, totalNear: Double)
+        throws(GeometryError) -> BarrierTally
     {
         try BarrierShareMeasure(engine: self).barrierShare(
             grids: grids, jurisdiction: jurisdiction, lines: lines, distanceMetres: distanceMetres)

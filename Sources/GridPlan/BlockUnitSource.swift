@@ -2,16 +2,23 @@ import GridGeometry
 import GridModel
 
 /// Street blocks as units (`--barriers`, `--hard-barriers`): the station areas cut by the barrier lines,
-/// slivers merged, heavy blocks split on a square lattice, water as zero-link units (see
+/// slivers merged, heavy blocks split by straight cuts (`BlockSplit`), water as zero-link units (see
 /// `GeometryEngine.blockUnits`). The optimizer gets the graph with cut costs (`costUnits`), so grid edges
 /// run along the lines while the objective stays the same.
 struct BlockUnitSource: UnitSource {
     var barriers: BarrierLayers
     var files: [String]
 
-    /// A block heavier than this share of a grid's mean weight is split: units must be well below the
-    /// tolerance band for balance (DESIGN: < 10% → 95–97% of grids in ±5% in the prototype).
+    /// A block heavier than this share of a grid's mean weight is split (and its pieces are at most this
+    /// heavy) when the tolerance is wider: units must be well below the band for balance (DESIGN: < 10% →
+    /// 95–97% of grids in ±5% in the prototype).
     static let maxUnitShare = 0.1
+
+    /// The heaviest unit allowed, as a share of a grid's mean weight: the tolerance itself, at most
+    /// `maxUnitShare` (at least 2%, so a zero tolerance does not cut blocks down to single points). A grid can then always be tuned into its band by one piece on its edge, so the optimizer
+    /// needs to cut a block only where the block is heavy, not to fine-tune (Chicago, ±5%: 81% of the interior
+    /// boundary on the lines at 5%, 73% at 10%).
+    static func unitShare(toleranceFraction: Double) -> Double { max(0.02, min(maxUnitShare, toleranceFraction)) }
     /// Cut cost per metre on a barrier line and elsewhere (a split block's inner edges, station borders):
     /// the ratio steers grid edges onto the lines; barrier metres count as real metres, so the shape term
     /// weighs against the balance aim as it does for hexagons.
@@ -27,7 +34,8 @@ struct BlockUnitSource: UnitSource {
         let total = primary.map { $0.reduce(0, +) } ?? Double(p.count)
         var grids = Double(config.gridCount ?? request.centers?.count ?? 1)
         if let target = config.targetWeight { grids = max(1, total / target) }
-        let limit = total > 0 ? Self.maxUnitShare * total / grids : Double.infinity
+        let share = Self.unitShare(toleranceFraction: config.toleranceFraction)
+        let limit = total > 0 ? share * total / grids : Double.infinity
         do throws(GeometryError) {
             let blocks = try context.engine.blockUnits(
                 jurisdictions: request.jurisdictions, barriers: barriers, pointX: p.x, pointY: p.y, pointWeight: primary ?? [],

@@ -51,7 +51,9 @@ enum DissolveStage {
                 throw PipelineError.internalFailure("dissolving grids: \(error.message)")
             }
             var numbering = numberGrids(units: units, solution: solution)
-            let (earlierCode, changes) = adoptEarlier(&numbering, solution: solution, weights: a.unitWeights[0], areas: units.set.area)
+            let (earlierCode, changes) = adoptEarlier(
+                &numbering, solution: solution, weights: a.unitWeights[0], areas: units.set.area, names: names)
+            let codes = gridCodes(numbering: numbering, earlier: earlierCode, solution: solution, names: names, prefix: config.codePrefix ?? "")
             var unitCount = Array(repeating: 0, count: k), pointCount = unitCount
             for u in 0..<solution.gridOfUnit.count {
                 unitCount[solution.gridOfUnit[u].index] += 1
@@ -60,11 +62,8 @@ enum DissolveStage {
             let share = units.blocks?.barrierShare(assignment: r.assignment, gridCount: k)
             var shapes: [MultiPolygon] = []
             var stats: [GridStats] = []
-            // With --station-code, grid_code = prefix + the station's own code + its sequence in output order.
-            var sequence = Array(repeating: 0, count: names.count + 1)
             for g in numbering.order {
                 let j = Int(r.gridJurisdiction[g])
-                if sequence.indices.contains(j) { sequence[j] += 1 }
                 let piece = pieces[g]
                 let weights = (0..<a.weightNames.count).map { r.gridWeights.indices.contains($0) ? r.gridWeights[$0][g] : 0 }
                 let mean = solution.meanWeight[j]
@@ -72,15 +71,14 @@ enum DissolveStage {
                 stats.append(
                     GridStats(
                         gridID: id,
-                        gridCode: earlierCode[g] ?? (config.codePrefix ?? "")
-                            + (names.code(j).map { $0 + GridNumbering.pad(sequence[j], 3) } ?? id),
+                        gridCode: codes[g],
                         jurisdiction: names.name(j),
                         weights: weights, points: pointCount[g], units: unitCount[g],
                         areaKm2: piece.area / 1e6, perimeterKm: piece.perimeter / 1000,
                         polsbyPopper: Compactness.polsbyPopper(area: piece.area, perimeter: piece.perimeter),
                         deviation: mean > 0 ? (weights[0] - mean) / mean : 0,
                         exclaves: max(0, piece.shape.polygons.count - 1),
-                        barrierShare: share.map { $0.interior[g] > 0 ? $0.onBarrier[g] / $0.interior[g] : 0 }))
+                        barrierShare: share.map { $0.share(g) }))
                 shapes.append(piece.shape)
             }
             // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
@@ -95,7 +93,7 @@ enum DissolveStage {
             }
             return DissolvedGrids(
                 numbering: numbering, shapes: shapes, stats: stats, changes: changes,
-                barrierShare: share.map { $0.totalInterior > 0 ? $0.totalOnBarrier / $0.totalInterior : 0 })
+                barrierShare: share.map(\.share))
         }
     }
 
@@ -120,14 +118,39 @@ enum DissolveStage {
             jurisdiction: solution.result.gridJurisdiction, centroidX: cx, centroidY: cy, bandHeight: meanArea.squareRoot())
     }
 
+    /// `grid_code` per optimizer grid: the earlier plan's code where the grid kept one; else, with
+    /// `--station-code`, prefix + the station's own code + a 3-digit sequence in output order (past any
+    /// code the earlier plan used); else prefix + `grid_id`.
+    private static func gridCodes(
+        numbering: GridNumbering, earlier: [String?], solution: Solution, names: JurisdictionNames, prefix: String
+    ) -> [String] {
+        let jurisdiction = solution.result.gridJurisdiction
+        var used = Set(earlier.compactMap { $0 })
+        if let previous = solution.previous { used.formUnion(previous.gridCodes.filter { !$0.isEmpty }) }
+        var sequences: [Int32: IDSequence] = [:]
+        var codes = numbering.ids.map { prefix + $0 }
+        for g in numbering.order {
+            if let code = earlier[g] {
+                codes[g] = code
+            } else if let station = names.code(Int(jurisdiction[g])) {
+                var sequence = sequences[jurisdiction[g]] ?? IDSequence(prefix: prefix + station, next: 1, width: 3)
+                codes[g] = sequence.take(avoiding: &used)
+                sequences[jurisdiction[g]] = sequence
+            }
+        }
+        return codes
+    }
+
     /// With `--previous`: grids keep the earlier ids and codes of the grids they mostly were, and what moved.
     private static func adoptEarlier(
-        _ numbering: inout GridNumbering, solution: Solution, weights: [Double], areas: [Double]
+        _ numbering: inout GridNumbering, solution: Solution, weights: [Double], areas: [Double], names: JurisdictionNames
     ) -> (codes: [String?], changes: PlanChanges?) {
         let k = solution.result.gridJurisdiction.count
         guard let previous = solution.previous else { return (Array(repeating: nil, count: k), nil) }
         let label = previous.match(assignment: solution.gridOfUnit, gridCount: k, weights: weights)
-        numbering.adopt(earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: solution.result.gridJurisdiction)
+        numbering.adopt(
+            earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: solution.result.gridJurisdiction,
+            everyEarlier: previous.gridIDs, stationCode: names.code)
         let codes = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
         let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: weights, areas: areas)
         let changes = PlanChanges(

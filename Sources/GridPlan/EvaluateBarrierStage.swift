@@ -25,9 +25,9 @@ struct EvaluateBarrierStage: ContextStage {
                     distanceMetres: config.barrierDistanceMetres)
             }
             for g in measured.stats.indices {
-                measured.stats[g].barrierShare = r.interior[g] > 0 ? r.near[g] / r.interior[g] : 0
+                measured.stats[g].barrierShare = r.share(g)
             }
-            return r.totalInterior > 0 ? r.totalNear / r.totalInterior : 0
+            return r.share
         }
     }
 }

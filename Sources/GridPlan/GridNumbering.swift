@@ -45,28 +45,79 @@ struct GridNumbering {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
-    /// Keeps the ids of an earlier plan: grid g takes `earlier[g]` when it has one; the other grids get
-    /// fresh sequence numbers in their jurisdiction, after the highest one in use, so no id repeats.
-    mutating func adopt(earlier: [String?], jurisdiction: [Int32]) {
-        var used = Set(earlier.compactMap { $0 })
-        var next: [Int32: Int] = [:]
+    /// Keeps the ids of an earlier plan: grid g takes `earlier[g]` when it has one. The other grids get
+    /// fresh ids in their station's own sequence, never one the earlier plan used anywhere:
+    /// - after the highest number among the earlier ids the station kept, in their form (a bureau's
+    ///   `1713`, `1722` go on with `1734`; `A-07` with `A-08`);
+    /// - else, with `--station-code`, the station's code and a 3-digit sequence;
+    /// - else gridplan's own form (2-digit station number and sequence).
+    /// - Parameters:
+    ///   - everyEarlier: every id of the earlier plan, kept or not.
+    ///   - stationCode: the bureau's code of station j, if any.
+    mutating func adopt(earlier: [String?], jurisdiction: [Int32], everyEarlier: [String], stationCode: (Int) -> String?) {
+        var used = Set(everyEarlier)
         for g in order {
             if let id = earlier[g] {
                 ids[g] = id
+                used.insert(id)
             }
         }
         let width = max(3, String(jurisdiction.count).count)
+        var sequences: [Int32: IDSequence] = [:]
         for g in order where earlier[g] == nil {
             let j = jurisdiction[g]
-            var seq = next[j] ?? 1
-            var candidate = Self.pad(Int(j) + 1, 2) + Self.pad(seq, width)
-            while used.contains(candidate) {
-                seq += 1
-                candidate = Self.pad(Int(j) + 1, 2) + Self.pad(seq, width)
-            }
-            ids[g] = candidate
-            used.insert(candidate)
-            next[j] = seq + 1
+            var sequence =
+                sequences[j]
+                ?? IDSequence(kept: order.compactMap { jurisdiction[$0] == j ? earlier[$0] : nil })
+                ?? stationCode(Int(j)).map { IDSequence(prefix: $0, next: 1, width: 3) }
+                ?? IDSequence(prefix: Self.pad(Int(j) + 1, 2), next: 1, width: width)
+            ids[g] = sequence.take(avoiding: &used)
+            sequences[j] = sequence
         }
+    }
+}
+
+/// A run of ids: a fixed prefix and a zero-padded number.
+struct IDSequence {
+    var prefix: String
+    var next: Int
+    var width: Int
+
+    init(prefix: String, next: Int, width: Int) {
+        self.prefix = prefix
+        self.next = next
+        self.width = width
+    }
+
+    /// The sequence the ids `kept` follow: their most common prefix and number width (the first seen
+    /// wins a tie), numbered after the highest of them. Nil when an id does not end in digits.
+    init?(kept: [String]) {
+        var forms: [(prefix: String, width: Int, count: Int, highest: Int)] = []
+        for id in kept {
+            let digits = id.reversed().prefix { $0.isASCII && $0.isNumber }.count
+            guard digits > 0, digits <= 9, let n = Int(id.suffix(digits)) else { return nil }
+            let prefix = String(id.dropLast(digits))
+            if let k = forms.firstIndex(where: { $0.prefix == prefix && $0.width == digits }) {
+                forms[k].count += 1
+                forms[k].highest = max(forms[k].highest, n)
+            } else {
+                forms.append((prefix, digits, 1, n))
+            }
+        }
+        guard var best = forms.first else { return nil }
+        for f in forms.dropFirst() where f.count > best.count { best = f }
+        self.init(prefix: best.prefix, next: best.highest + 1, width: best.width)
+    }
+
+    /// The next id not in `used` (which then holds it).
+    mutating func take(avoiding used: inout Set<String>) -> String {
+        var id = prefix + GridNumbering.pad(next, width)
+        while used.contains(id) {
+            next += 1
+            id = prefix + GridNumbering.pad(next, width)
+        }
+        next += 1
+        used.insert(id)
+        return id
     }
 }

@@ -3,6 +3,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case geoJSON = "geojson"
     case geoPackage = "gpkg"
     case shapefile = "shp"
+    /// plan.xlsx: the sheets grids and points (no geometry), for Excel.
+    case workbook = "xlsx"
 
     /// Parses a comma-separated list such as `geojson,gpkg,shp` (case-insensitive, duplicates dropped).
     /// - Returns: nil naming the first unknown entry.
@@ -20,7 +22,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// An entry of `--format` that is not a format.
     public struct UnknownFormat: Error, Sendable {
         public var name: String
-        public var message: String { "unknown output format \"\(name)\"; --format takes geojson, gpkg and shp, comma-separated" }
+        public var message: String { "unknown output format \"\(name)\"; --format takes geojson, gpkg, shp and xlsx, comma-separated" }
     }
 }
 

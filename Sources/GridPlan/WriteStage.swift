@@ -29,8 +29,8 @@ struct WriteStage {
     private func write(_ record: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
         let projected = record.projected, units = record.units, a = record.aggregated
         let solution = record.solution, grids = record.grids
-        let (files, layers, report) = try context.stage("write", "writing \(config.outputPath)") {
-            () throws(PipelineError) -> ([(String, [UInt8])], [VectorLayer], JSONValue) in
+        let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
+            () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
             let workCRS = projected.workCRS
             let set = units.set
             let gridShapes = try outputShapes(grids.shapes, from: workCRS, layer: "grids")
@@ -56,8 +56,17 @@ struct WriteStage {
                         ],
                         geometry: shape))
             }
-            let (pointsCSV, pointsLayer) = try pointsTable(
+            let (pointsCSV, pointRows, pointLon, pointLat) = try pointsTable(
                 projected.points, pointUnit: a.pointUnit, solution: solution, numbering: grids.numbering, workCRS: workCRS)
+            // GeoPackage, Shapefile and workbook first: their time is the write stage's, and their warnings
+            // (a Shapefile field renamed) belong in the report.
+            do throws(GridIOError) {
+                try writeGIS(
+                    GISLayers(grids: gridFeatures, units: unitFeatures, pointRows: pointRows, lon: pointLon, lat: pointLat), output: output)
+            } catch {
+                output.discard()
+                throw PipelineError.input(error)
+            }
             var soFar = record
             soFar.warnings = context.warnings
             let report = ReportBuilder.partitionReport(soFar)
@@ -87,17 +96,10 @@ struct WriteStage {
             }
             files.append(("points.csv", pointsCSV))
             files.append(("report.html", html))
-            let layers = [VectorLayer(name: "grids", features: gridFeatures), VectorLayer(name: "units", features: unitFeatures), pointsLayer]
-            return (files, layers, report)
+            return (files, report)
         }
         // report.json is serialised last so that its timings include the write stage.
         let finalReport = ReportBuilder.withTimings(report, clock: context.clock)
-        do throws(GridIOError) {
-            try writeGIS(layers, output: output)
-        } catch {
-            output.discard()
-            throw PipelineError.input(error)
-        }
         try output.write(files.map { (name: $0.0, bytes: $0.1) } + [("report.json", JSONWriter.serialize(finalReport, pretty: true))])
         return PartitionOutcome(
             outputPath: config.outputPath, report: finalReport,
@@ -105,11 +107,17 @@ struct WriteStage {
     }
 
     /// `--format gpkg`: one plan.gpkg with the layers grids, units and points; `--format shp`: grids.shp,
-    /// units.shp and points.shp with their sidecars. Written by GDAL into the staging folder, renamed with the rest.
-    private func writeGIS(_ layers: [VectorLayer], output: OutputFolder) throws(GridIOError) {
+    /// units.shp and points.shp with their sidecars; `--format xlsx`: plan.xlsx with the sheets grids and
+    /// points. Written by GDAL into the staging folder, renamed with the rest.
+    private func writeGIS(_ gis: GISLayers, output: OutputFolder) throws(GridIOError) {
+        let layers = gis.mapLayers
         if config.outputFormats.contains(.geoPackage) {
             try GDALWriter.writeGeoPackage(path: output.stagingPath + "/plan.gpkg", layers: layers)
             try output.adopt(name: "plan.gpkg")
+        }
+        if config.outputFormats.contains(.workbook) {
+            try GDALWriter.writeWorkbook(path: output.stagingPath + "/plan.xlsx", layers: gis.sheets)
+            try output.adopt(name: "plan.xlsx")
         }
         if config.outputFormats.contains(.shapefile) {
             for layer in layers {
@@ -120,10 +128,11 @@ struct WriteStage {
     }
 
     /// points.csv: every input point in input order, with its grid or an empty grid_id when excluded;
-    /// and the same rows as a point layer (GeoPackage/Shapefile).
+    /// and the same rows as values (point_index, id, lon, lat, grid_id) for the GIS layers and the
+    /// workbook, only when one of those is written.
     private func pointsTable(
         _ points: PointTable, pointUnit: [UnitID?], solution: Solution, numbering: GridNumbering, workCRS: String
-    ) throws(PipelineError) -> ([UInt8], VectorLayer) {
+    ) throws(PipelineError) -> (csv: [UInt8], rows: [[JSONValue]], lon: [Double], lat: [Double]) {
         var lon = points.x, lat = points.y
         if points.count > 0 {
             do throws(GeometryError) {
@@ -132,7 +141,7 @@ struct WriteStage {
                 throw PipelineError.geometry(error, file: "points.csv")
             }
         }
-        var csv = CSVRowWriter(header: ["point_index", "id", "lon", "lat", "grid_id"], reservingRows: points.count)
+        var csv = CSVRowWriter(header: GISLayers.pointFields, reservingRows: points.count)
         let gis = !config.outputFormats.allSatisfy { $0 == .geoJSON }
         var rows: [[JSONValue]] = []
         if gis { rows.reserveCapacity(points.count) }
@@ -146,12 +155,56 @@ struct WriteStage {
             csv.number(lat[i], decimals: 7)
             csv.text(grid ?? "")
             csv.endRow()
-            if gis { rows.append([.int(i), .string(id), grid.map { .string($0) } ?? .null]) }
+            if gis {
+                rows.append([
+                    .int(i), .string(id), .number(Format.rounded(lon[i], 7)), .number(Format.rounded(lat[i], 7)),
+                    grid.map { .string($0) } ?? .null,
+                ])
+            }
         }
-        let layer = VectorLayer(
-            name: "points", fieldNames: ["point_index", "id", "grid_id"], rows: rows,
-            shapes: .points(x: gis ? lon : [], y: gis ? lat : []))
-        return (csv.bytes, layer)
+        return (csv.bytes, rows, gis ? lon : [], gis ? lat : [])
+    }
+}
+
+/// What `--format gpkg`, `shp` and `xlsx` write: the grid and unit features and the point rows.
+struct GISLayers {
+    static let pointFields = ["point_index", "id", "lon", "lat", "grid_id"]
+    /// An Excel sheet holds 1,048,576 rows; one is the header.
+    static let sheetRows = 1_048_575
+
+    var grids: [OutputFeature]
+    var units: [OutputFeature]
+    /// Per point: the values of `pointFields`.
+    var pointRows: [[JSONValue]]
+    var lon: [Double]
+    var lat: [Double]
+
+    /// The map layers (GeoPackage, Shapefile): grids, units and points (point_index, id, grid_id at the point).
+    var mapLayers: [VectorLayer] {
+        [
+            VectorLayer(name: "grids", features: grids), VectorLayer(name: "units", features: units),
+            VectorLayer(
+                name: "points", fieldNames: ["point_index", "id", "grid_id"], rows: pointRows.map { [$0[0], $0[1], $0[4]] },
+                shapes: .points(x: lon, y: lat)),
+        ]
+    }
+
+    /// The workbook's sheets: grids (their properties) and points (every column of points.csv), the
+    /// points spread over sheets points, points_2, … when there are more than a sheet holds.
+    var sheets: [VectorLayer] {
+        let gridLayer = VectorLayer(name: "grids", features: grids)
+        var out = [
+            VectorLayer(name: "grids", fieldNames: gridLayer.fieldNames, rows: gridLayer.rows, shapes: .none(rows: gridLayer.rows.count))
+        ]
+        var start = 0
+        repeat {
+            let end = min(pointRows.count, start + Self.sheetRows)
+            let name = start == 0 ? "points" : "points_\(start / Self.sheetRows + 1)"
+            out.append(
+                VectorLayer(name: name, fieldNames: Self.pointFields, rows: Array(pointRows[start..<end]), shapes: .none(rows: end - start)))
+            start = end
+        } while start < pointRows.count
+        return out
     }
 }
 

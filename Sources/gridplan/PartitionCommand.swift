@@ -12,7 +12,7 @@ struct PartitionCommand: ParsableCommand {
     @OptionGroup var options: PartitionOptions
 
     @OptionGroup var output: OutputOptions
-    @Option(help: "Map formats to write, comma-separated: geojson (default), gpkg (one plan.gpkg: grids, units, points), shp (UTF-8 with .cpg and .prj).")
+    @Option(help: "Map formats to write, comma-separated: geojson (default), gpkg (one plan.gpkg: grids, units, points), shp (UTF-8 with .cpg and .prj), xlsx (plan.xlsx: sheets grids and points, for Excel).")
     var format: String?
     @OptionGroup var flags: ConsoleFlags
 

@@ -169,3 +169,61 @@ import Testing
         }
     }
 }
+
+@Suite("straight cuts through heavy blocks") struct BlockSplitTests {
+    /// 20 × 20 points of weight 1 on a 10 m grid in a 200 m square.
+    static let square: (x: [Double], y: [Double]) = {
+        var x: [Double] = [], y: [Double] = []
+        for i in 0..<20 {
+            for j in 0..<20 {
+                x.append(5 + Double(i) * 10)
+                y.append(5 + Double(j) * 10)
+            }
+        }
+        return (x, y)
+    }()
+
+    @Test("a block is cut into as few pieces as its weight needs when the points allow it, each at most the limit")
+    func fewestPieces() {
+        let (x, y) = Self.square
+        for (limit, expected) in [(100.0, 4), (130.0, 4), (200.0, 2), (399.0, 2), (400.0, 1)] {
+            let s = BlockSplit(
+                bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: limit, minCell: 1)
+            #expect(Int(s.leafCount) == expected, "limit \(limit): \(s.leafCount) pieces")
+            #expect(s.cuts.count == expected - 1)
+            var w = [Double](repeating: 0, count: Int(s.leafCount))
+            for p in x.indices { w[Int(s.leaf(x[p], y[p]))] += 1 }
+            #expect(w.allSatisfy { $0 <= limit }, "limit \(limit): pieces \(w)")
+        }
+        // 20 pieces of 20 would need cuts between rows and columns at once: no piece above 20, and not many more.
+        let s = BlockSplit(bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: 20, minCell: 1)
+        var w = [Double](repeating: 0, count: Int(s.leafCount))
+        for p in x.indices { w[Int(s.leaf(x[p], y[p]))] += 1 }
+        #expect(w.allSatisfy { $0 <= 20 && $0 > 0 }, "pieces \(w)")
+        #expect(s.leafCount >= 20 && s.leafCount <= 30)
+    }
+
+    @Test("every cut runs straight across its piece, never through a point")
+    func straightCuts() {
+        let (x, y) = Self.square
+        let s = BlockSplit(bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: 30, minCell: 1)
+        for c in s.cuts {
+            #expect(c[0] == c[2] || c[1] == c[3], "axis-parallel: \(c)")
+            let vertical = c[0] == c[2]
+            #expect(x.indices.allSatisfy { vertical ? x[$0] != c[0] : y[$0] != c[1] })
+        }
+    }
+
+    @Test("a pile of points at one place, or a piece narrower than twice the smallest cell, is not cut")
+    func limits() {
+        let pile = BlockSplit(
+            bounds: (0, 0, 200, 200), x: Array(repeating: 50, count: 50), y: Array(repeating: 60, count: 50),
+            w: Array(repeating: 1, count: 50), limit: 10, minCell: 1)
+        #expect(pile.leafCount == 1)
+        let (x, y) = Self.square
+        let narrow = BlockSplit(
+            bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: 1, minCell: 60)
+        // Sides 200 → 100 (a cut each way) → 100 < 120: no further cut.
+        #expect(narrow.leafCount == 4)
+    }
+}

@@ -135,6 +135,43 @@ struct GDALInputOutputTests {
         #expect(bad.status == 64 && bad.stderr.contains("unknown output format"), "\(bad.stderr)")
     }
 
+    @Test("--format xlsx: plan.xlsx holds the grids and every points.csv row, Chinese ids and leading zeros kept as text")
+    func workbookOutput() throws {
+        let dir = try GridplanBinary.temporaryFolder("xlsx")
+        let source = try String(contentsOf: Self.inputs.appendingPathComponent("points.csv"), encoding: .utf8)
+        var lines = source.split(separator: "\n").map(String.init)
+        // Ids a CSV opened in Excel would mangle: Chinese text and a number with a leading zero.
+        for k in 1..<lines.count {
+            let id = k % 3 == 0 ? "东港派出所-\(k)" : k % 3 == 1 ? "0\(500 + k)" : "p\(k)"
+            lines[k] = id + lines[k].drop { $0 != "," }
+        }
+        let points = dir.appendingPathComponent("点位.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: points, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try GridplanBinary.run(
+            ["partition", "--boundary", Self.inputs.appendingPathComponent("boundary.geojson").path, "--points", points.path,
+             "--id-field", "id", "--weight", "w", "--format", "geojson,xlsx", "--out", out.path] + Self.loose)
+        #expect(r.status == 0, "\(r.stderr)")
+        let sheet = dir.appendingPathComponent("points-sheet.csv")
+        try Self.ogr([
+            "-f", "CSV", sheet.path, out.appendingPathComponent("plan.xlsx").path, "points", "--config", "OGR_XLSX_HEADERS", "FORCE",
+            "--config", "OGR_XLSX_FIELD_TYPES", "STRING",
+        ])
+        let written = try String(contentsOf: out.appendingPathComponent("points.csv"), encoding: .utf8).split(separator: "\n")
+        // ogr2ogr quotes text cells; no value here holds a comma or a quote of its own.
+        let read = try String(contentsOf: sheet, encoding: .utf8).replacingOccurrences(of: "\"", with: "").split(separator: "\n")
+        #expect(read.count == written.count && written.count == lines.count, "\(read.count) sheet rows, \(written.count) csv rows")
+        for (a, b) in zip(written, read) {
+            let x = a.split(separator: ",", omittingEmptySubsequences: false), y = b.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(x.count == 5 && y.count == 5 && x[1] == y[1] && x[4] == y[4], "\(a) | \(b)")
+            #expect(x.count == 5 && y.count == 5 && Double(x[2]) == Double(y[2]) && Double(x[3]) == Double(y[3]), "\(a) | \(b)")
+        }
+        #expect(read.contains { $0.contains("东港派出所-3,") } && read.contains { $0.hasPrefix("0,0501,") }, "\(read.prefix(4))")
+        let ogrinfo = try #require(GDALTools.ogrinfo)
+        let info = try GISImportTests.run(ogrinfo, ["-ro", "-so", out.appendingPathComponent("plan.xlsx").path, "grids"])
+        #expect(GISImportTests.featureCount(info.output) == (try Self.grids(out)).count, "\(info.output)")
+    }
+
     @Test("a map drawn elsewhere as --previous (Shapefile, its own id field): the same inputs keep every grid's id and nothing moves")
     func previousShapefile() throws {
         let dir = try GridplanBinary.temporaryFolder("previous")

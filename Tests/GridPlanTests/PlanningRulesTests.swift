@@ -44,6 +44,20 @@ struct PlanningRulesTests {
         #expect(n.order == [3, 2, 1, 0, 4])
     }
 
+    @Test("new grids of a re-balanced bureau map continue their station's own id sequence and never reuse an earlier id")
+    func newIDsFollowTheStation() {
+        // Station 0 kept 1711, 1722 and 1733 (1734 was dropped); station 1 kept A-07; station 2 kept
+        // nothing but has the bureau's code 0405; station 3 neither.
+        var n = GridNumbering(
+            jurisdiction: [0, 0, 0, 0, 0, 1, 1, 2, 3], centroidX: [0, 1, 2, 3, 4, 0, 1, 0, 0], centroidY: Array(repeating: 0, count: 9),
+            bandHeight: 500)
+        n.adopt(
+            earlier: ["1711", "1722", nil, "1733", nil, "A-07", nil, nil, nil], jurisdiction: [0, 0, 0, 0, 0, 1, 1, 2, 3],
+            everyEarlier: ["1711", "1722", "1733", "1734", "A-07", "A-08", "0405001"], stationCode: { $0 == 2 ? "0405" : nil })
+        #expect(n.ids == ["1711", "1722", "1735", "1733", "1736", "A-07", "A-09", "0405002", "04001"])
+        #expect(IDSequence(kept: ["B12", "x"]) == nil)
+    }
+
     @Test("plan files keep codes as text and resolve paths against the plan's folder")
     func planFileScalars() throws {
         let plan = try PlanFile.parse(
