@@ -127,10 +127,15 @@ struct ProblemStage {
         let locked = try lockedLabels(previous)
         context.announce("graph", "\(set.area.count) units, \(set.neighbors.count / 2) adjacencies, \(perJurisdiction.reduce(0, +)) grids")
         do throws(PartitionError) {
+            // The optimizer sees lengths and positions to 0.1 mm and areas to the cm²: the same map read
+            // in another CRS (a Shapefile in Gauss-Krüger, GeoJSON in WGS84) differs by nanometres after a
+            // round trip through PROJ, and such noise must not decide between equal hexagon edges or tied
+            // moves. A sliver smaller than the step keeps its own value.
+            let mm = { (v: [Double]) in v.map { v in ((v * 1e4).rounded() / 1e4).nonZero(or: v) } }
             let graph = try UnitGraph(
-                offsets: set.offsets, neighbors: set.neighbors, sharedLength: set.sharedLength,
-                weights: a.unitWeights, area: set.area, perimeter: set.perimeter,
-                centroidX: set.centroidX, centroidY: set.centroidY,
+                offsets: set.offsets, neighbors: set.neighbors, sharedLength: mm(set.sharedLength),
+                weights: a.unitWeights, area: mm(set.area), perimeter: mm(set.perimeter),
+                centroidX: mm(set.centroidX), centroidY: mm(set.centroidY),
                 jurisdiction: set.jurisdiction, jurisdictionCount: jCount)
             var problem = PartitionProblem(
                 graph: graph, gridsPerJurisdiction: perJurisdiction,
@@ -165,4 +170,9 @@ struct ProblemStage {
         }
         return labels
     }
+}
+
+extension Double {
+    /// Self, or `original` when self is zero.
+    fileprivate func nonZero(or original: Double) -> Double { self == 0 ? original : self }
 }
