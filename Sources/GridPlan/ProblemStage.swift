@@ -124,6 +124,7 @@ struct ProblemStage {
                 "\(config.boundaryPath): \(names.label(j)) gets \(perJurisdiction[j]) grids but has only \(jUnits[j]) units; use a smaller --cell-size or fewer --grids"
             )
         }
+        let locked = try lockedLabels(previous)
         context.announce("graph", "\(set.area.count) units, \(set.neighbors.count / 2) adjacencies, \(perJurisdiction.reduce(0, +)) grids")
         do throws(PartitionError) {
             // The optimizer sees lengths and positions to 0.1 mm and areas to the cm²: the same map read
@@ -143,12 +144,32 @@ struct ProblemStage {
             problem.threads = config.threads ?? ProcessInfo.processInfo.activeProcessorCount
             problem.centerUnits = centers?.units.map(\.rawValue)
             problem.previousGrid = previous?.unitLabel.map { Int32($0) }
+            problem.lockedLabels = locked
+            problem.weightNames = a.weightNames
+            problem.weightTolerances = a.weightNames.dropFirst().map { name in
+                config.weightTolerances.first { $0.name == name }?.fraction
+            }
             return problem
         } catch {
             throw PipelineError.internalFailure("unit graph rejected by the optimizer: \(error)")
         }
     }
 
+    /// The earlier plan's labels of the `--lock` grid ids.
+    /// - Throws: `PipelineError.data` naming the `--previous` file when an id is not one of its grids.
+    private func lockedLabels(_ previous: PreviousPlan?) throws(PipelineError) -> [Int32] {
+        guard !config.lockedGridIDs.isEmpty, let previous else { return [] }
+        var labels: [Int32] = []
+        for id in config.lockedGridIDs {
+            guard let label = previous.gridIDs.firstIndex(of: id) else {
+                let some = previous.gridIDs.prefix(5).joined(separator: ", ") + (previous.gridIDs.count > 5 ? ", …" : "")
+                throw PipelineError.data(
+                    "\(config.previousPath ?? ""): --lock \(id) is not a grid of the earlier map (its grids: \(some))")
+            }
+            if !labels.contains(Int32(label)) { labels.append(Int32(label)) }
+        }
+        return labels
+    }
 }
 
 extension Double {

@@ -89,7 +89,17 @@ enum ReportBuilder {
             ("code_prefix", c.codePrefix.map { .string($0) } ?? .null),
             ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
             ("units_count", .int(record.units.set.area.count)),
-        ] + barrierParameters(record)
+        ] + bandAndLockParameters(c) + barrierParameters(record)
+    }
+
+    /// With `--weight-tolerance`: `weight_tolerances` {name: T}; with `--lock`: `locked_grids` [id].
+    private static func bandAndLockParameters(_ c: PartitionConfig) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        if !c.weightTolerances.isEmpty {
+            out.append(("weight_tolerances", .object(c.weightTolerances.map { ($0.name, .number($0.fraction)) })))
+        }
+        if !c.lockedGridIDs.isEmpty { out.append(("locked_grids", .array(c.lockedGridIDs.map { .string($0) }))) }
+        return out
     }
 
     /// With `--barriers`: the barrier files and what making the street blocks did.
