@@ -42,13 +42,26 @@ extension Geometry {
 
     /// Centroid (x, y); (nan, nan) for an empty geometry.
     func centroid() throws(GeometryError) -> (x: Double, y: Double) {
+        try coordinates(ofOwnedPoint: GEOSGetCentroid_r(context.handle, pointer), "GetCentroid")
+    }
+
+    /// x, y of a point a GEOS call returned (owned: destroyed here), (nan, nan) when it is empty; `name`
+    /// names the call when it returned nothing.
+    private func coordinates(ofOwnedPoint p: OpaquePointer?, _ name: String) throws(GeometryError) -> (x: Double, y: Double) {
         let h = context.handle
-        guard let c = GEOSGetCentroid_r(h, pointer) else { throw context.error("GetCentroid") }
-        defer { GEOSGeom_destroy_r(h, c) }  // owned result
-        if GEOSisEmpty_r(h, c) == 1 { return (.nan, .nan) }
+        guard let p else { throw context.error(name) }
+        defer { GEOSGeom_destroy_r(h, p) }  // owned result
+        if GEOSisEmpty_r(h, p) == 1 { return (.nan, .nan) }
         var x = 0.0, y = 0.0
-        guard GEOSGeomGetX_r(h, c, &x) == 1, GEOSGeomGetY_r(h, c, &y) == 1 else { throw context.error("GeomGetXY") }
+        guard GEOSGeomGetX_r(h, p, &x) == 1, GEOSGeomGetY_r(h, p, &y) == 1 else { throw context.error("GeomGetXY") }
         return (x, y)
+    }
+
+    /// A geometry a GEOS call returned (owned by the new `Geometry`); `name` names the call when it
+    /// returned nothing (the error text is the context's last GEOS error).
+    private func owned(_ result: OpaquePointer?, _ name: String) throws(GeometryError) -> Geometry {
+        guard let result else { throw context.error(name) }
+        return Geometry(owning: result, in: context)  // owned result
     }
 
     private func binary(
@@ -56,8 +69,7 @@ extension Geometry {
         _ other: Geometry
     ) throws(GeometryError) -> Geometry {
         precondition(other.context === context, "geometries from different GEOS contexts")
-        guard let r = op(context.handle, pointer, other.pointer) else { throw context.error(name) }
-        return Geometry(owning: r, in: context)  // owned result
+        return try owned(op(context.handle, pointer, other.pointer), name)
     }
 
     func intersection(_ o: Geometry) throws(GeometryError) -> Geometry { try binary("Intersection", GEOSIntersection_r, o) }
@@ -68,33 +80,24 @@ extension Geometry {
     }
 
     func clipByRect(minX: Double, minY: Double, maxX: Double, maxY: Double) throws(GeometryError) -> Geometry {
-        guard let r = GEOSClipByRect_r(context.handle, pointer, minX, minY, maxX, maxY) else {
-            throw context.error("ClipByRect")
-        }
-        return Geometry(owning: r, in: context)
+        try owned(GEOSClipByRect_r(context.handle, pointer, minX, minY, maxX, maxY), "ClipByRect")
     }
 
     func unaryUnion() throws(GeometryError) -> Geometry {
-        guard let r = GEOSUnaryUnion_r(context.handle, pointer) else { throw context.error("UnaryUnion") }
-        return Geometry(owning: r, in: context)
+        try owned(GEOSUnaryUnion_r(context.handle, pointer), "UnaryUnion")
     }
 
     /// Union of a collection whose members form an exact coverage (shared edges with identical vertices).
     func coverageUnion() throws(GeometryError) -> Geometry {
-        guard let r = GEOSCoverageUnion_r(context.handle, pointer) else { throw context.error("CoverageUnion") }
-        return Geometry(owning: r, in: context)
+        try owned(GEOSCoverageUnion_r(context.handle, pointer), "CoverageUnion")
     }
 
     func buffer(_ width: Double, quadrantSegments: Int32 = 2) throws(GeometryError) -> Geometry {
-        guard let r = GEOSBuffer_r(context.handle, pointer, width, quadrantSegments) else {
-            throw context.error("Buffer")
-        }
-        return Geometry(owning: r, in: context)
+        try owned(GEOSBuffer_r(context.handle, pointer, width, quadrantSegments), "Buffer")
     }
 
     func boundary() throws(GeometryError) -> Geometry {
-        guard let r = GEOSBoundary_r(context.handle, pointer) else { throw context.error("Boundary") }
-        return Geometry(owning: r, in: context)
+        try owned(GEOSBoundary_r(context.handle, pointer), "Boundary")
     }
 
     /// GEOSMakeValidWithParams with the structure method, collapsed parts dropped.
@@ -105,8 +108,7 @@ extension Geometry {
         guard GEOSMakeValidParams_setMethod_r(h, params, GEOS_MAKE_VALID_STRUCTURE) == 1,
             GEOSMakeValidParams_setKeepCollapsed_r(h, params, 0) == 1
         else { throw context.error("MakeValidParams_set") }
-        guard let r = GEOSMakeValidWithParams_r(h, pointer, params) else { throw context.error("MakeValid") }
-        return Geometry(owning: r, in: context)
+        return try owned(GEOSMakeValidWithParams_r(h, pointer, params), "MakeValid")
     }
 }
 
@@ -114,13 +116,7 @@ extension Geometry {
 extension Geometry {
     /// A point guaranteed (up to rounding) to lie in the interior of a polygonal geometry.
     func pointOnSurface() throws(GeometryError) -> (x: Double, y: Double) {
-        let h = context.handle
-        guard let p = GEOSPointOnSurface_r(h, pointer) else { throw context.error("PointOnSurface") }
-        defer { GEOSGeom_destroy_r(h, p) }  // owned result
-        if GEOSisEmpty_r(h, p) == 1 { return (.nan, .nan) }
-        var x = 0.0, y = 0.0
-        guard GEOSGeomGetX_r(h, p, &x) == 1, GEOSGeomGetY_r(h, p, &y) == 1 else { throw context.error("GeomGetXY") }
-        return (x, y)
+        try coordinates(ofOwnedPoint: GEOSPointOnSurface_r(context.handle, pointer), "PointOnSurface")
     }
 
     /// Every bounded face of this (fully noded) linework as a polygon; cut edges and dangles are ignored.
@@ -128,9 +124,7 @@ extension Geometry {
         let h = context.handle
         // The input stays ours (GEOSPolygonize_r only reads it); the result is owned.
         let input: [OpaquePointer?] = [pointer]
-        let r = input.withUnsafeBufferPointer { GEOSPolygonize_r(h, $0.baseAddress, 1) }
-        guard let r else { throw context.error("Polygonize") }
-        return Geometry(owning: r, in: context)
+        return try owned(input.withUnsafeBufferPointer { GEOSPolygonize_r(h, $0.baseAddress, 1) }, "Polygonize")
     }
 
     /// Owned clones of the members of a collection (or of a single geometry: itself, cloned).
@@ -157,16 +151,12 @@ extension Geometry {
     /// grid, segments noded where they pass through a rounded vertex, collapsed parts removed). The result
     /// is valid whenever the input is polygonal, even if the input was not.
     func snapRounded(gridSize: Double) throws(GeometryError) -> Geometry {
-        guard let r = GEOSGeom_setPrecision_r(context.handle, pointer, gridSize, 0) else {
-            throw context.error("setPrecision")
-        }
-        return Geometry(owning: r, in: context)  // owned result; the input stays ours
+        try owned(GEOSGeom_setPrecision_r(context.handle, pointer, gridSize, 0), "setPrecision")  // the input stays ours
     }
 
     /// Union of this (line) geometry's parts noded on a grid of `gridSize` (snap-rounding noder): lines
     /// that pass within half a grid cell of a vertex get that vertex, so almost-collinear edges become one.
     func unaryUnion(gridSize: Double) throws(GeometryError) -> Geometry {
-        guard let r = GEOSUnaryUnionPrec_r(context.handle, pointer, gridSize) else { throw context.error("UnaryUnionPrec") }
-        return Geometry(owning: r, in: context)  // owned result
+        try owned(GEOSUnaryUnionPrec_r(context.handle, pointer, gridSize), "UnaryUnionPrec")
     }
 }

@@ -20,15 +20,21 @@ final class Geometry {
 
     // MARK: Construction from plain coordinates
 
-    /// A linear ring from an interleaved closed ring. Caller owns the result (or passes it on).
-    static func makeRing(_ xy: [Double], in context: GEOSContext) throws(GeometryError) -> OpaquePointer {
-        let h = context.handle
+    /// A GEOS coordinate sequence copied in bulk from interleaved x, y. Caller owns it until it hands it
+    /// to a create function (which takes it even when it fails).
+    static func coordinateSequence(_ xy: [Double], in context: GEOSContext) throws(GeometryError) -> OpaquePointer {
         let seq = xy.withUnsafeBufferPointer {
-            GEOSCoordSeq_copyFromBuffer_r(h, $0.baseAddress, UInt32(xy.count / 2), 0, 0)  // hasZ 0, hasM 0
+            GEOSCoordSeq_copyFromBuffer_r(context.handle, $0.baseAddress, UInt32(xy.count / 2), 0, 0)  // hasZ 0, hasM 0
         }
         guard let seq else { throw context.error("CoordSeq_copyFromBuffer") }
+        return seq
+    }
+
+    /// A linear ring from an interleaved closed ring. Caller owns the result (or passes it on).
+    static func makeRing(_ xy: [Double], in context: GEOSContext) throws(GeometryError) -> OpaquePointer {
+        let seq = try coordinateSequence(xy, in: context)
         // Ownership of seq passes to the ring, even when the call fails: never free seq after this.
-        guard let ring = GEOSGeom_createLinearRing_r(h, seq) else { throw context.error("createLinearRing") }
+        guard let ring = GEOSGeom_createLinearRing_r(context.handle, seq) else { throw context.error("createLinearRing") }
         return ring
     }
 

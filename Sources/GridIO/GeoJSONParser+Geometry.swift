@@ -115,24 +115,42 @@ extension GeoJSONParser {
     /// Reads a line (array of at least 2 positions). `number` is its 1-based place in a MultiLineString,
     /// for messages.
     mutating func readLine(number: Int?) throws(GridIOError) -> [Double] {
-        let startLine = s.line
-        let start = s.pos
-        try s.beginArray("a line (array of positions)")
+        let line = try readPositions("a line (array of positions)")
+        if line.xy.count / 2 < 2 {
+            let name = number.map { "line \($0) of the MultiLineString" } ?? "the LineString"
+            throw GridIOError(
+                file: file, message: "\(name) has \(line.xy.count / 2) position(s); a line needs at least 2",
+                location: location(of: line), kind: .badData)
+        }
+        return line.xy
+    }
+
+    /// An array of positions as read (interleaved x, y) and where it began: `line` and `start` (offset)
+    /// of its `[`.
+    struct Positions {
+        var xy: [Double]
+        var line: Int
+        var start: Int
+    }
+
+    /// Reads an array of positions (a line or a ring); `expected` names it when the value is not an array.
+    mutating func readPositions(_ expected: String) throws(GridIOError) -> Positions {
+        var positions = Positions(xy: [], line: s.line, start: s.pos)
+        try s.beginArray(expected)
         var first = true
-        var xy: [Double] = []
         while try s.nextElement(&first) {
             let (x, y) = try readPosition()
-            xy.append(x)
-            xy.append(y)
+            positions.xy.append(x)
+            positions.xy.append(y)
         }
-        if xy.count / 2 < 2 {
-            let name = number.map { "line \($0) of the MultiLineString" } ?? "the LineString"
-            let loc = s.line == startLine ? s.location(at: start) : "feature \(s.featureIndex ?? 0), line \(startLine)"
-            throw GridIOError(
-                file: file, message: "\(name) has \(xy.count / 2) position(s); a line needs at least 2", location: loc,
-                kind: .badData)
-        }
-        return xy
+        return positions
+    }
+
+    /// Where a too-short array of positions is: line and column of its `[` when it sits on one line, else
+    /// its feature and first line.
+    func location(of positions: Positions) -> String {
+        s.line == positions.line
+            ? s.location(at: positions.start) : "feature \(s.featureIndex ?? 0), line \(positions.line)"
     }
 
     /// True (and consumed) when the value at the current position is `[]`.
@@ -180,32 +198,22 @@ extension GeoJSONParser {
     /// Reads a linear ring. An unclosed ring is closed by repeating its first position and counted
     /// (`RING_CLOSED`); a ring with fewer than 4 positions once closed is an error.
     mutating func readRing(ring: Int, polygon: Int?) throws(GridIOError) -> [Double] {
-        let startLine = s.line
-        let start = s.pos
-        try s.beginArray("a ring (array of positions)")
-        var first = true
-        var xy: [Double] = []
-        while try s.nextElement(&first) {
-            let (x, y) = try readPosition()
-            xy.append(x)
-            xy.append(y)
-        }
-        let n = xy.count / 2
+        var ringRead = try readPositions("a ring (array of positions)")
+        let n = ringRead.xy.count / 2
         let name = polygon.map { "ring \(ring) of polygon \($0)" } ?? "ring \(ring)"
-        if n > 0 && (xy[0] != xy[2 * n - 2] || xy[1] != xy[2 * n - 1]) {
-            xy.append(xy[0])
-            xy.append(xy[1])
+        if n > 0 && (ringRead.xy[0] != ringRead.xy[2 * n - 2] || ringRead.xy[1] != ringRead.xy[2 * n - 1]) {
+            ringRead.xy.append(ringRead.xy[0])
+            ringRead.xy.append(ringRead.xy[1])
             diagnostics.add(
-                .ringClosed, location: "feature \(s.featureIndex ?? 0), line \(startLine)",
+                .ringClosed, location: "feature \(s.featureIndex ?? 0), line \(ringRead.line)",
                 text: "unclosed ring(s) closed by repeating the first position")
         }
-        if xy.count / 2 < 4 {
-            let loc = s.line == startLine ? s.location(at: start) : "feature \(s.featureIndex ?? 0), line \(startLine)"
+        if ringRead.xy.count / 2 < 4 {
             throw GridIOError(
                 file: file, message: "\(name) has \(n) positions; a closed linear ring needs at least 4",
-                location: loc, kind: .badData)
+                location: location(of: ringRead), kind: .badData)
         }
-        return xy
+        return ringRead.xy
     }
 
     /// Reads the legacy `crs` member (GeoJSON 2008) into `crs`, e.g. "EPSG:4549".

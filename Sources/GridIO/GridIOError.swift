@@ -1,8 +1,10 @@
+import GridModel
+
 /// An input or output problem that stops the run, naming the file and where in it.
 ///
 /// The CLI prints `gridplan: error: ` followed by `description` and maps `kind` to a sysexits code:
 /// `badData` → 65, `missing` → 66, `unwritable` → 73.
-public struct GridIOError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct GridIOError: Error, Sendable, Equatable, CustomStringConvertible, LocatedMessage {
     /// What class of failure this is; decides the exit status.
     public enum Kind: Sendable, Equatable {
         /// The file exists but its content is wrong (exit 65).
@@ -26,12 +28,5 @@ public struct GridIOError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
         self.location = location
         self.kind = kind
-    }
-
-    /// `FILE: message (location)`; the location part is left out when empty.
-    public var description: String {
-        var s = file.isEmpty ? message : "\(file): \(message)"
-        if !location.isEmpty { s += " (\(location))" }
-        return s
     }
 }

@@ -116,16 +116,18 @@ struct JSONScanner {
 
     /// Consumes `{` (after whitespace) and enters one nesting level.
     mutating func beginObject(_ what: String = "an object") throws(GridIOError) {
-        skipWhitespace()
-        guard current == UInt8(ascii: "{") else { throw error("expected \(what), found \(foundText)") }
-        try enter()
-        pos += 1
+        try begin(UInt8(ascii: "{"), what)
     }
 
     /// Consumes `[` (after whitespace) and enters one nesting level.
     mutating func beginArray(_ what: String = "an array") throws(GridIOError) {
+        try begin(UInt8(ascii: "["), what)
+    }
+
+    /// Consumes the opening bracket `open` (after whitespace) or throws "expected `what`".
+    @inline(__always) private mutating func begin(_ open: UInt8, _ what: String) throws(GridIOError) {
         skipWhitespace()
-        guard current == UInt8(ascii: "[") else { throw error("expected \(what), found \(foundText)") }
+        guard current == open else { throw error("expected \(what), found \(foundText)") }
         try enter()
         pos += 1
     }
@@ -138,20 +140,7 @@ struct JSONScanner {
     /// Moves to the next member of the object being read: returns its key (after the `:`), or
     /// nil after consuming the closing `}`. `first` must start true for each object.
     mutating func nextMember(_ first: inout Bool) throws(GridIOError) -> JSONKey? {
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            pos += 1
-            depth -= 1
-            return nil
-        }
-        if first {
-            first = false
-        } else {
-            guard current == UInt8(ascii: ",") else { throw error("expected ',' or '}' in object, found \(foundText)") }
-            pos += 1
-            skipWhitespace()
-            if current == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
-        }
+        guard try nextItem(&first, close: UInt8(ascii: "}"), in: "object") else { return nil }
         guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes, found \(foundText)") }
         let key = try readKey()
         try expect(UInt8(ascii: ":"), "':' after member name")
@@ -162,8 +151,17 @@ struct JSONScanner {
     /// Moves to the next element of the array being read: true when there is one (positioned at
     /// it), false after consuming the closing `]`. `first` must start true for each array.
     @inline(__always) mutating func nextElement(_ first: inout Bool) throws(GridIOError) -> Bool {
+        try nextItem(&first, close: UInt8(ascii: "]"), in: "array")
+    }
+
+    /// Moves past the `,` before the next item of an object or array (none before the first): true at
+    /// the item, false after consuming the closing bracket `close` (leaving the nesting level).
+    /// `container` ("object", "array") names it in messages.
+    @inline(__always) private mutating func nextItem(_ first: inout Bool, close: UInt8, in container: String)
+        throws(GridIOError) -> Bool
+    {
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == close {
             pos += 1
             depth -= 1
             return false
@@ -171,10 +169,11 @@ struct JSONScanner {
         if first {
             first = false
         } else {
-            guard current == UInt8(ascii: ",") else { throw error("expected ',' or ']' in array, found \(foundText)") }
+            let bracket = Character(Unicode.Scalar(close))
+            guard current == UInt8(ascii: ",") else { throw error("expected ',' or '\(bracket)' in \(container), found \(foundText)") }
             pos += 1
             skipWhitespace()
-            if current == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
+            if current == close { throw error("trailing comma before '\(bracket)'") }
         }
         return true
     }

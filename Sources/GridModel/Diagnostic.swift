@@ -2,7 +2,7 @@
 ///
 /// Diagnostics are warnings, never errors: the run goes on. They are counted in `report.json`
 /// (`input.warnings`) and printed by the CLI as `gridplan: warning: …`.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, LocatedMessage {
     /// Stable machine-readable code, e.g. `POINT_OUTSIDE_BOUNDARY`.
     public var code: WarningCode
     /// The input file concerned ("" when none).
@@ -19,12 +19,5 @@ public struct Diagnostic: Sendable, Hashable {
         self.location = location
         self.message = message
         self.count = count
-    }
-
-    /// `FILE: message (location)` as the CLI prints it after `gridplan: warning: `.
-    public var description: String {
-        var s = file.isEmpty ? message : "\(file): \(message)"
-        if !location.isEmpty { s += " (\(location))" }
-        return s
     }
 }

@@ -41,6 +41,7 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable, CustomStringC
     case weightOutsideBoundary = "WEIGHT_OUTSIDE_BOUNDARY"
     // Plans.
     case previousPlanRelaxed = "PREVIOUS_PLAN_RELAXED"
+    case lockedGridOutsideTolerance = "LOCKED_GRID_OUTSIDE_TOLERANCE"
     case latticeChanged = "LATTICE_CHANGED"
     case gridNotContiguous = "GRID_NOT_CONTIGUOUS"
     case gridFeaturesMerged = "GRID_FEATURES_MERGED"

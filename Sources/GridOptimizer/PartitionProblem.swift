@@ -28,9 +28,16 @@ public struct PartitionProblem: Sendable {
     /// the search does not steer by it yet: every further weight is balanced as well as possible.
     /// Measured and not kept: a steep cost beyond the band (or the primary's hard wall) stalled the
     /// single-unit moves — a 40 × 50 test county's incidents went 64 % → 70 % off with mean PP
-    /// 0.50 → 0.40, and with neighbour exchanges 55–59 % off at PP 0.07–0.47. Meeting it needs
-    /// chains that carry both weights (METIS's multi-constraint refinement), not done.
+    /// 0.50 → 0.40, and with neighbour exchanges 55–59 % off at PP 0.07–0.47. Also measured and not
+    /// kept (2026-12-01, bench county 10k × 20, incidents 37.1 % off unsteered at PP 0.532): a band
+    /// cost in every phase plus a refiner of single moves and exchanges that lower it (41.6 % at PP
+    /// 0.353; in the last phase only: 37.5 % at PP 0.306), and a power diagram with a second
+    /// additive term β·(local incident ratio) per cell (unstable: the start ended 110 % off the
+    /// primary). Compact grids cannot share a hot spot; meeting the band needs wedge-shaped grids
+    /// around it, i.e. chains that carry both weights (METIS's multi-constraint refinement), not done.
     public var weightTolerances: [Double?] = []
+    /// Names of `graph.weights` (primary first) for notes; "weight k" where absent.
+    public var weightNames: [String] = []
     /// Labels of `previousGrid` whose grids are kept exactly as they were (ArcGIS's locked
     /// territories): their units stay, the other grids of their jurisdiction (K_j minus the locked
     /// ones) are re-balanced around them. Needs `previousGrid`; not with `centerUnits`.

@@ -127,13 +127,14 @@ extension Partitioner {
                 within = false
                 let name = graph.jurisdictionCount == 1 ? "the jurisdiction" : "jurisdiction \(j)"
                 let heaviest = members[j].max { graph.weights[w][Int($0)] < graph.weights[w][Int($1)] }
+                let label = w < problem.weightNames.count ? problem.weightNames[w] : "weight \(w)"
                 let heavy = heaviest.map { graph.weights[w][Int($0)] > (1 + tw) * mean } ?? false
                 let reason =
                     heavy
-                    ? "unit \(heaviest ?? -1) alone holds more than the upper bound of weight \(w)"
+                    ? "unit \(heaviest ?? -1) alone holds more than the upper bound of \(label)"
                     : "the search could not balance it together with the primary weight"
                 notes.append(
-                    "\(name): weight \(w) is off its ±\(rounded(tw * 100))% band in grid \(worstGrid) (max deviation \(rounded(worst * 100))%): \(reason); a tolerance of \(roundedUp(worst)) for weight \(w) accepts this plan")
+                    "\(name): \(label) is off its ±\(rounded(tw * 100))% band in grid \(worstGrid) (max deviation \(rounded(worst * 100))%): \(reason); a tolerance of \(roundedUp(worst)) for \(label) accepts this plan")
             }
             perWeight.append(worstAll)
         }

@@ -45,5 +45,37 @@ enum ConfigCheck {
         if c.weightFields.count != Set(c.weightFields).count {
             throw PipelineError.usage("--weight names a field twice")
         }
+        try checkBandsAndLocks(c)
+    }
+
+    /// `--weight-tolerance` names further weights once each, with a tolerance in (0, 1); `--lock`
+    /// needs `--previous` and no `--centers`.
+    static func checkBandsAndLocks(_ c: PartitionConfig) throws(PipelineError) {
+        let further = Array(c.weightFields.dropFirst())
+        for (i, band) in c.weightTolerances.enumerated() {
+            if band.name == c.weightFields.first {
+                throw PipelineError.usage(
+                    "--weight-tolerance \(band.name)=…: \(band.name) is the first --weight, balanced within --tolerance")
+            }
+            guard further.contains(band.name) else {
+                let listed = further.isEmpty ? "none: give it as a second --weight" : further.joined(separator: ", ")
+                throw PipelineError.usage(
+                    "--weight-tolerance \(band.name)=…: \(band.name) is not a further --weight (further weights: \(listed))")
+            }
+            if c.weightTolerances[..<i].contains(where: { $0.name == band.name }) {
+                throw PipelineError.usage("--weight-tolerance names \(band.name) twice")
+            }
+            if !(band.fraction > 0 && band.fraction < 1) {
+                throw PipelineError.usage(
+                    "--weight-tolerance \(band.name)=\(band.fraction): the tolerance must be between 0 and 1 exclusive")
+            }
+        }
+        guard !c.lockedGridIDs.isEmpty else { return }
+        if c.previousPath == nil {
+            throw PipelineError.usage("--lock needs --previous: a locked grid is a grid of the earlier map")
+        }
+        if c.centersPath != nil {
+            throw PipelineError.usage("--lock cannot be combined with --centers (posts place every grid)")
+        }
     }
 }

@@ -1,8 +1,23 @@
+import GridGeometry
 import GridModel
 
-/// Which grids of an existing map touch, for colouring the map.
+/// Which grids touch, for colouring the map.
 enum GridAdjacency {
-    /// Pairs of grids that share a vertex (coordinates rounded to `snapMetres`), sorted.
+    /// Pairs (a, b), a < b, of grids (output positions) holding neighbouring units, once per unit edge, in
+    /// unit order: the grids of a plan gridplan made.
+    static func neighbouringUnits(_ set: UnitSet, gridOfUnit: [GridID], numbering: GridNumbering) -> [(Int, Int)] {
+        var edges: [(Int, Int)] = []
+        for u in set.area.indices {
+            let gu = numbering.position[gridOfUnit[u].index]
+            for e in Int(set.offsets[u])..<Int(set.offsets[u + 1]) {
+                let gv = numbering.position[gridOfUnit[Int(set.neighbors[e])].index]
+                if gu < gv { edges.append((gu, gv)) }
+            }
+        }
+        return edges
+    }
+
+    /// Pairs of grids of an existing map that share a vertex (coordinates rounded to `snapMetres`), sorted.
     ///
     /// Maps drawn as a coverage (real beat maps, gridplan's own output) share vertices along common
     /// borders; grids touching only at a corner also count, which only costs a colour.

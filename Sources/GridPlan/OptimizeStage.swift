@@ -30,7 +30,8 @@ enum OptimizeStage {
                 result = try Partitioner.solve(problem)
                 // Balance comes before keeping the earlier map: when holding on to it costs the
                 // tolerance, plan afresh (ids still follow the grids they mostly were).
-                if !result.withinTolerance, problem.previousGrid != nil {
+                // Locked grids are never given up: with locks the plan stands or fails as it is.
+                if !result.withinTolerance, problem.previousGrid != nil, problem.lockedLabels.isEmpty {
                     var fresh = problem
                     fresh.previousGrid = nil
                     let second = try Partitioner.solve(fresh)
@@ -54,6 +55,7 @@ enum OptimizeStage {
                 jWeight[Int(problem.graph.jurisdiction[u])] += aggregated.unitWeights[0][u]
             }
             for j in 0..<jCount { means.append(jWeight[j] / Double(problem.gridsPerJurisdiction[j])) }
+            warnLockedGrids(result, problem: problem, previous: posed.previous, means: means, context)
             for note in result.notes { context.sink(.detail(note)) }
             if !result.withinTolerance {
                 throw PipelineError.data(explainFailure(result, problem: problem, advice: advice, config: config))
@@ -66,6 +68,31 @@ enum OptimizeStage {
 }
 
 extension OptimizeStage {
+    /// One warning for the `--lock` grids kept beyond the tolerance of their station's mean (they
+    /// keep their units whatever they weigh; the other grids are balanced around them).
+    static func warnLockedGrids(
+        _ result: PartitionResult, problem: PartitionProblem, previous: PreviousPlan?, means: [Double],
+        _ context: PartitionContext
+    ) {
+        guard !problem.lockedLabels.isEmpty, let previous else { return }
+        var beyond: [String] = []
+        for g in result.gridPreviousLabel.indices where problem.lockedLabels.contains(result.gridPreviousLabel[g]) {
+            let mean = means[Int(result.gridJurisdiction[g])]
+            guard mean > 0 else { continue }
+            let deviation = (result.gridWeights[0][g] - mean) / mean
+            if abs(deviation) > context.config.toleranceFraction + 1e-9 {
+                beyond.append("\(previous.gridIDs[Int(result.gridPreviousLabel[g])]) (\(deviation > 0 ? "+" : "")\(Format.percent(deviation)))")
+            }
+        }
+        guard !beyond.isEmpty else { return }
+        context.warn(
+            Diagnostic(
+                code: .lockedGridOutsideTolerance, file: context.config.previousPath ?? "",
+                message:
+                    "\(beyond.count) locked grid(s) kept as they were lie beyond ±\(Format.percent(context.config.toleranceFraction)) of their station's mean: \(beyond.joined(separator: ", ")); the other grids were balanced among themselves",
+                count: beyond.count))
+    }
+
     /// The failure in a planner's words, with a tolerance that was tried and works (at most three
     /// more optimizer runs, same seed): advice that fails again when followed costs a planner's trust.
     static func explainFailure(
@@ -73,8 +100,10 @@ extension OptimizeStage {
     ) -> String {
         let head = "no plan keeps every grid within ±\(Format.percent(config.toleranceFraction)) (best found: \(Format.percent(result.maxAbsDeviation)))"
         guard result.maxAbsDeviation > config.toleranceFraction + 1e-9 else {
-            // A further weight's band: the optimizer's own account.
-            return head + (result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; "))
+            // A further weight's band: the optimizer's own account, per weight.
+            let bands = config.weightTolerances.map { "\($0.name) ±\(Format.percent($0.fraction))" }.joined(separator: ", ")
+            return "every grid is within ±\(Format.percent(config.toleranceFraction)) (max \(Format.percent(result.maxAbsDeviation))) but not every further weight within its band (\(bands))"
+                + (result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; "))
         }
         let k = problem.gridsPerJurisdiction
         let finding =

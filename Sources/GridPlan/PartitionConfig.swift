@@ -15,6 +15,11 @@ public struct PartitionConfig: Sendable {
     public var gridCount: Int?
     public var targetWeight: Double?
     public var toleranceFraction: Double = 0.05
+    /// Bands for further weights (`--weight-tolerance NAME=T`, repeatable): each names a `--weight`
+    /// field after the first; weights without one are balanced as well as possible.
+    public var weightTolerances: [WeightTolerance] = []
+    /// Grid ids of the `--previous` map kept exactly as they were (`--lock ID,…`).
+    public var lockedGridIDs: [String] = []
     /// Digitising threshold (m²): holes of the station areas' union below it are filled into the station
     /// sharing most boundary, and station overlaps below it are reported in one summary line. 0: none.
     public var fillGapsSquareMetres: Double = 10_000
@@ -54,5 +59,26 @@ public struct PartitionConfig: Sendable {
     public init(boundaryPath: String, outputPath: String) {
         self.boundaryPath = boundaryPath
         self.outputPath = outputPath
+    }
+}
+
+/// A further weight made a hard band (`--weight-tolerance NAME=T`).
+public struct WeightTolerance: Sendable, Equatable {
+    /// The `--weight` field it applies to.
+    public var name: String
+    /// Allowed relative deviation of each grid's total of that weight from its jurisdiction's mean.
+    public var fraction: Double
+
+    public init(name: String, fraction: Double) {
+        self.name = name
+        self.fraction = fraction
+    }
+
+    /// Parses `NAME=T` (e.g. `incidents=0.10`); nil when it is not of that form.
+    public init?(parsing text: String) {
+        guard let eq = text.lastIndex(of: "=") else { return nil }
+        let name = String(text[..<eq])
+        guard !name.isEmpty, let t = Double(text[text.index(after: eq)...]), t.isFinite else { return nil }
+        self.init(name: name, fraction: t)
     }
 }

@@ -124,12 +124,18 @@ struct ProblemStage {
                 "\(config.boundaryPath): \(names.label(j)) gets \(perJurisdiction[j]) grids but has only \(jUnits[j]) units; use a smaller --cell-size or fewer --grids"
             )
         }
+        let locked = try lockedLabels(previous)
         context.announce("graph", "\(set.area.count) units, \(set.neighbors.count / 2) adjacencies, \(perJurisdiction.reduce(0, +)) grids")
         do throws(PartitionError) {
+            // The optimizer sees lengths and positions to 0.1 mm and areas to the cm²: the same map read
+            // in another CRS (a Shapefile in Gauss-Krüger, GeoJSON in WGS84) differs by nanometres after a
+            // round trip through PROJ, and such noise must not decide between equal hexagon edges or tied
+            // moves. A sliver smaller than the step keeps its own value.
+            let mm = { (v: [Double]) in v.map { v in ((v * 1e4).rounded() / 1e4).nonZero(or: v) } }
             let graph = try UnitGraph(
-                offsets: set.offsets, neighbors: set.neighbors, sharedLength: set.sharedLength,
-                weights: a.unitWeights, area: set.area, perimeter: set.perimeter,
-                centroidX: set.centroidX, centroidY: set.centroidY,
+                offsets: set.offsets, neighbors: set.neighbors, sharedLength: mm(set.sharedLength),
+                weights: a.unitWeights, area: mm(set.area), perimeter: mm(set.perimeter),
+                centroidX: mm(set.centroidX), centroidY: mm(set.centroidY),
                 jurisdiction: set.jurisdiction, jurisdictionCount: jCount)
             var problem = PartitionProblem(
                 graph: graph, gridsPerJurisdiction: perJurisdiction,
@@ -138,10 +144,35 @@ struct ProblemStage {
             problem.threads = config.threads ?? ProcessInfo.processInfo.activeProcessorCount
             problem.centerUnits = centers?.units.map(\.rawValue)
             problem.previousGrid = previous?.unitLabel.map { Int32($0) }
+            problem.lockedLabels = locked
+            problem.weightNames = a.weightNames
+            problem.weightTolerances = a.weightNames.dropFirst().map { name in
+                config.weightTolerances.first { $0.name == name }?.fraction
+            }
             return problem
         } catch {
             throw PipelineError.internalFailure("unit graph rejected by the optimizer: \(error)")
         }
     }
 
+    /// The earlier plan's labels of the `--lock` grid ids.
+    /// - Throws: `PipelineError.data` naming the `--previous` file when an id is not one of its grids.
+    private func lockedLabels(_ previous: PreviousPlan?) throws(PipelineError) -> [Int32] {
+        guard !config.lockedGridIDs.isEmpty, let previous else { return [] }
+        var labels: [Int32] = []
+        for id in config.lockedGridIDs {
+            guard let label = previous.gridIDs.firstIndex(of: id) else {
+                let some = previous.gridIDs.prefix(5).joined(separator: ", ") + (previous.gridIDs.count > 5 ? ", …" : "")
+                throw PipelineError.data(
+                    "\(config.previousPath ?? ""): --lock \(id) is not a grid of the earlier map (its grids: \(some))")
+            }
+            if !labels.contains(Int32(label)) { labels.append(Int32(label)) }
+        }
+        return labels
+    }
+}
+
+extension Double {
+    /// Self, or `original` when self is zero.
+    fileprivate func nonZero(or original: Double) -> Double { self == 0 ? original : self }
 }

@@ -133,6 +133,7 @@ extension ReportBuilder {
             pairs.append(
                 ("Gaps / outside boundary", "\(Format.fixed(s("gaps_km2"), 3)) / \(Format.fixed(s("outside_boundary_km2"), 3)) km²"))
         }
+        if let streets = barrierText(report) { pairs.append(("Grid edges on streets", streets)) }
         pairs += changePairs(report)
         return pairs
     }
@@ -180,6 +181,7 @@ extension ReportBuilder {
             "points:           \(Format.fixed(i("points_used"), 0)) in grids, \(Format.fixed(s("points_outside"), 0)) outside",
             "tiling:           \(tiling)",
         ]
+        if let streets = barrierText(report) { lines.append("streets:          \(streets)") }
         if let share = value(report, "summary", "changed_weight_share") {
             lines.append("changed:          \(Format.percent(number(share))) of the weight is in another grid than before")
         }

@@ -89,7 +89,17 @@ enum ReportBuilder {
             ("code_prefix", c.codePrefix.map { .string($0) } ?? .null),
             ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
             ("units_count", .int(record.units.set.area.count)),
-        ] + barrierParameters(record)
+        ] + bandAndLockParameters(c) + barrierParameters(record)
+    }
+
+    /// With `--weight-tolerance`: `weight_tolerances` {name: T}; with `--lock`: `locked_grids` [id].
+    private static func bandAndLockParameters(_ c: PartitionConfig) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        if !c.weightTolerances.isEmpty {
+            out.append(("weight_tolerances", .object(c.weightTolerances.map { ($0.name, .number($0.fraction)) })))
+        }
+        if !c.lockedGridIDs.isEmpty { out.append(("locked_grids", .array(c.lockedGridIDs.map { .string($0) }))) }
+        return out
     }
 
     /// With `--barriers`: the barrier files and what making the street blocks did.
@@ -254,7 +264,15 @@ enum ReportBuilder {
             ("Contiguity", contiguityText(report)),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points used / excluded", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(i("points_excluded"), 0))"),
-        ]
+        ] + (barrierText(report).map { [("Grid edges on streets", $0)] } ?? [])
+    }
+
+    /// With `--barriers`: how much of the interior grid boundary follows the lines, in words that say
+    /// how it was measured (partition: on the lines; evaluate: within `barrier_distance_m`).
+    static func barrierText(_ report: JSONValue) -> String? {
+        guard let share = value(report, "summary", "barrier_share") else { return nil }
+        let distance = value(report, "summary", "barrier_distance_m").map { "within \(Format.fixed(number($0), 0)) m of" } ?? "on"
+        return "\(Format.percent(number(share))) of the interior grid boundary \(distance) the barrier lines"
     }
 
     /// The warnings in a report, each counted as often as it occurred.
@@ -275,6 +293,7 @@ enum ReportBuilder {
             "contiguous:       \(contiguityText(report))",
             "compactness:      Polsby-Popper mean \(Format.fixed(s("mean_polsby_popper"), 3)), min \(Format.fixed(s("min_polsby_popper"), 3))",
             "points:           \(Format.fixed(i("points_used"), 0)) used, \(Format.fixed(i("points_excluded"), 0)) excluded",
+        ] + (barrierText(report).map { ["streets:          \($0)"] } ?? []) + [
             "warnings:         \(Format.fixed(warnings, 0)) (details in report.json)",
             "time:             \(Format.fixed(number(value(report, "timings_s", "total")), 2)) s",
             "written to:       \(outputPath)/",

@@ -39,23 +39,7 @@ struct WriteStage {
             for (p, s) in grids.stats.enumerated() {
                 gridFeatures.append(OutputFeature(id: p + 1, properties: s.properties(weightNames: a.weightNames), geometry: gridShapes[p]))
             }
-            var unitFeatures: [OutputFeature] = []
-            for u in set.area.indices {
-                let g = solution.gridOfUnit[u].index
-                let shape = unitShapes[u]
-                let j = Int(set.jurisdiction[u])
-                unitFeatures.append(
-                    OutputFeature(
-                        id: u + 1,
-                        properties: [
-                            ("unit_id", .string(set.names[u])),
-                            ("grid_id", .string(grids.numbering.ids[g])),
-                            ("jurisdiction", .string(projected.names.name(j))),
-                            ("weight", .number(Format.rounded(a.unitWeights[0][u], 6))),
-                            ("area_km2", .number(Format.rounded(set.area[u] / 1e6, 6))),
-                        ],
-                        geometry: shape))
-            }
+            let unitFeatures = Self.unitFeatures(record, shapes: unitShapes)
             let (pointsCSV, pointRows, pointLon, pointLat) = try pointsTable(
                 projected.points, pointUnit: a.pointUnit, solution: solution, numbering: grids.numbering, workCRS: workCRS)
             // GeoPackage, Shapefile and workbook first: their time is the write stage's, and their warnings
@@ -70,14 +54,7 @@ struct WriteStage {
             var soFar = record
             soFar.warnings = context.warnings
             let report = ReportBuilder.partitionReport(soFar)
-            var gridEdges: [(Int, Int)] = []
-            for u in set.area.indices {
-                let gu = grids.numbering.position[solution.gridOfUnit[u].index]
-                for e in Int(set.offsets[u])..<Int(set.offsets[u + 1]) {
-                    let gv = grids.numbering.position[solution.gridOfUnit[Int(set.neighbors[e])].index]
-                    if gu < gv { gridEdges.append((gu, gv)) }
-                }
-            }
+            let gridEdges = GridAdjacency.neighbouringUnits(set, gridOfUnit: solution.gridOfUnit, numbering: grids.numbering)
             let html = HTMLReport.render(
                 HTMLPage(
                     title: "gridplan: \(grids.stats.count) grids", subtitle: "partition \(config.boundaryPath)",
@@ -104,6 +81,28 @@ struct WriteStage {
         return PartitionOutcome(
             outputPath: config.outputPath, report: finalReport,
             summary: ReportBuilder.summaryLines(finalReport, outputPath: config.outputPath))
+    }
+
+    /// units.geojson's features: each unit with its grid, station, primary weight and area, in unit order.
+    private static func unitFeatures(_ record: PartitionRecord, shapes: [MultiPolygon]) -> [OutputFeature] {
+        let set = record.units.set, grids = record.grids, a = record.aggregated
+        var features: [OutputFeature] = []
+        for u in set.area.indices {
+            let g = record.solution.gridOfUnit[u].index
+            let j = Int(set.jurisdiction[u])
+            features.append(
+                OutputFeature(
+                    id: u + 1,
+                    properties: [
+                        ("unit_id", .string(set.names[u])),
+                        ("grid_id", .string(grids.numbering.ids[g])),
+                        ("jurisdiction", .string(record.projected.names.name(j))),
+                        ("weight", .number(Format.rounded(a.unitWeights[0][u], 6))),
+                        ("area_km2", .number(Format.rounded(set.area[u] / 1e6, 6))),
+                    ],
+                    geometry: shapes[u]))
+        }
+        return features
     }
 
     /// `--format gpkg`: one plan.gpkg with the layers grids, units and points; `--format shp`: grids.shp,

@@ -29,6 +29,8 @@ struct PartitionOptions: ParsableArguments {
     var target: Double?
     @Option(help: "Allowed relative deviation of each grid's weight from its jurisdiction's mean (default 0.05).")
     var tolerance: Double?
+    @Option(name: .customLong("weight-tolerance"), help: "NAME=T: makes a further --weight a hard band too, e.g. incidents=0.10 (repeatable). Default: further weights as well as possible.")
+    var weightTolerance: [String] = []
     @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
     var inputCRS: String?
     @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only (overrides --input-crs).")
@@ -47,6 +49,8 @@ struct PartitionOptions: ParsableArguments {
     var workCRS: String?
     @Option(help: "An earlier grid map (a units.geojson or grids.geojson, or the bureau's own Shapefile/GeoPackage): keep as much of it as balance allows.")
     var previous: String?
+    @Option(help: "ID,…: with --previous, these grids keep exactly their units; the others are re-balanced around them (repeatable).")
+    var lock: [String] = []
     @Option(name: .customLong("previous-id"), help: "Property of the --previous map naming its grids, e.g. BEAT_NUM (default grid_id).")
     var previousID: String?
     @Option(name: .customLong("station-code"), help: "Property of the station areas holding the bureau's own station code, used in grid_code.")

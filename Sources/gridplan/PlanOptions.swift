@@ -13,7 +13,7 @@ enum PlanOptions {
         "tolerance", "input-crs", "boundary-crs", "points-crs", "units-crs", "work-crs", "fill-gaps", "code-prefix", "time-limit", "seed", "threads",
         "out", "force", "previous", "centers", "previous-id", "station-code", "boundary-layer", "points-layer", "units-layer",
         "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
-        "barriers", "hard-barriers", "barriers-crs",
+        "barriers", "hard-barriers", "barriers-crs", "weight-tolerance", "lock",
     ]
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers", "barriers", "hard-barriers"]
 
@@ -51,6 +51,9 @@ enum PlanOptions {
         if c.target != nil && c.grids == nil { config.gridCount = nil }
         if c.grids != nil && c.target == nil { config.targetWeight = nil }
         config.toleranceFraction = try number("tolerance", c.tolerance) ?? 0.05
+        config.weightTolerances = try weightTolerances(c.weightTolerance.isEmpty ? (plan["weight-tolerance"] ?? []) : c.weightTolerance)
+        config.lockedGridIDs = (c.lock.isEmpty ? (plan["lock"] ?? []) : c.lock).flatMap { $0.split(separator: ",") }
+            .map(String.init).filter { !$0.isEmpty }
         config.fillGapsSquareMetres = try number("fill-gaps", c.fillGaps) ?? config.fillGapsSquareMetres
         config.inputCRS = try pick(c.inputCRS, "input-crs")
         config.boundaryCRS = try pick(c.boundaryCRS, "boundary-crs")
@@ -88,6 +91,20 @@ enum PlanOptions {
         let planForce = (try single("force")).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
         config.force = cliForce || planForce
         return config
+    }
+
+    /// `NAME=T` values of `--weight-tolerance` (or `weight-tolerance:` in a plan file).
+    static func weightTolerances(_ texts: [String]) throws(Failure) -> [WeightTolerance] {
+        var out: [WeightTolerance] = []
+        for text in texts {
+            guard let t = WeightTolerance(parsing: text) else {
+                throw Failure(
+                    message: "--weight-tolerance takes NAME=T, a --weight field and its tolerance, e.g. incidents=0.10 (got \"\(text)\")",
+                    exitCode: ExitStatus.usage)
+            }
+            out.append(t)
+        }
+        return out
     }
 }
 

@@ -45,6 +45,8 @@ import Testing
         try check.checkPartition(boundary: try EndToEndTests.sampleBoundary(), tolerance: 0.05)
         let share = check.summary("barrier_share")
         #expect(share > 0.3 && share <= 1, "barrier_share \(share)")
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("Grid edges on streets") && page.contains("of the interior grid boundary on the barrier lines"))
         for g in check.grids {
             let p = try #require(g["properties"] as? [String: Any])
             let s = try #require((p["barrier_share"] as? NSNumber)?.doubleValue)

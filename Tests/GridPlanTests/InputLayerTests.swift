@@ -42,21 +42,16 @@ struct InputLayerTests {
 
     @Test("every stage is timed: timings_s adds up to total, for partition and evaluate")
     func timingsAddUp() throws {
+        // The built-in sample: its points take tens of milliseconds to read, so a read outside the
+        // stages' clock would show above the margin below.
         let out = try GridplanBinary.temporaryFolder("timings")
-        let r = try GridplanBinary.run(
-            [
-                "partition", "--boundary", "boundary.geojson", "--points", "points.csv", "--grids", "3", "--cell-size", "500", "--out",
-                out.path, "--quiet",
-            ],
-            in: Self.inputs)
+        let r = try GridplanBinary.run(["partition", "Data/sample/plan.yml", "--out", out.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let evaluated = try GridplanBinary.temporaryFolder("timings-ev")
-        let e = try GridplanBinary.run(
-            [
-                "evaluate", "--grids", out.appendingPathComponent("grids.geojson").path, "--grid-id", "grid_id", "--points", "points.csv",
-                "--boundary", "boundary.geojson", "--out", evaluated.path, "--quiet",
-            ],
-            in: Self.inputs)
+        let e = try GridplanBinary.run([
+            "evaluate", "--grids", out.appendingPathComponent("grids.geojson").path, "--grid-id", "grid_id", "--points",
+            "Data/sample/points.csv", "--boundary", "Data/sample/boundary.geojson", "--out", evaluated.path, "--quiet",
+        ])
         #expect(e.status == 0, "\(e.stderr)")
         for folder in [out, evaluated] {
             let data = try Data(contentsOf: folder.appendingPathComponent("report.json"))
@@ -64,9 +59,10 @@ struct InputLayerTests {
             let timings = try #require(report["timings_s"] as? [String: Double])
             let total = try #require(timings["total"])
             let stages = timings.filter { $0.key != "total" }.values.reduce(0, +)
-            // Each value is rounded to 0.1 ms and the gaps between stages are microseconds; the margin
-            // only absorbs a busy machine's scheduling, not an untimed read of the inputs.
-            #expect(abs(total - stages) <= max(0.005, 0.02 * total), "\(folder.lastPathComponent): \(timings)")
+            // Each value is rounded to 0.1 ms and the gaps between stages are microseconds on a quiet
+            // machine; with two cores shared by several builds a gap of 8 ms was seen, so the margin is
+            // 25 ms or 5%. Reading the sample's points takes 50-200 ms: untimed, it would fail this.
+            #expect(abs(total - stages) <= max(0.025, 0.05 * total), "\(folder.lastPathComponent): \(timings)")
         }
     }
 }
