@@ -152,7 +152,20 @@ extension WorkGraph {
             memberList[Int(fill[c])] = Int32(u)
             fill[c] += 1
         }
-        // Coarse adjacency, neighbours in order of first appearance; `slot` finds an entry.
+        let adjacency = WorkGraph.coarseAdjacency(
+            fine, map: map, count: n, members: members, memberList: memberList, perimeter: &perimeter)
+        self.init(
+            unitCount: n, offsets: adjacency.offsets, neighbors: adjacency.neighbors, sharedLength: adjacency.shared,
+            isLink: adjacency.isLink,
+            weight: weight, secondaryCount: s, secondary: secondary, area: area, perimeter: perimeter, x: x, y: y,
+            globalUnit: [], component: component, componentCount: fine.componentCount, links: adjacency.links)
+    }
+
+    /// The adjacency of the coarse units (neighbours in order of first appearance; `slot` finds an
+    /// entry), subtracting every internal shared boundary from `perimeter` (seen from both sides).
+    private static func coarseAdjacency(
+        _ fine: WorkGraph, map: [Int32], count n: Int, members: [Int32], memberList: [Int32], perimeter: inout [Double]
+    ) -> (offsets: [Int32], neighbors: [Int32], shared: [Double], isLink: [Bool], links: [(Int32, Int32)]) {
         var offsets = [Int32](repeating: 0, count: n + 1)
         var neighbors: [Int32] = []
         var shared: [Double] = []
@@ -187,10 +200,6 @@ extension WorkGraph {
             }
             offsets[c + 1] = Int32(neighbors.count)
         }
-        self.init(
-            unitCount: n, offsets: offsets, neighbors: neighbors, sharedLength: shared, isLink: isLink,
-            weight: weight, secondaryCount: s, secondary: secondary, area: area, perimeter: perimeter, x: x, y: y,
-            globalUnit: [], component: component, componentCount: fine.componentCount, links: links)
+        return (offsets, neighbors, shared, isLink, links)
     }
 }
-

@@ -65,20 +65,7 @@ struct IslandPlan {
         guard edgeCount == p - 1 else { return nil }
         var root = 0
         for g in 1..<p where load[g] > load[root] { root = g }
-        var parentLink = [Int](repeating: -1, count: p)
-        var visited = [Bool](repeating: false, count: p)
-        var order = [root]
-        visited[root] = true
-        var head = 0
-        while head < order.count {
-            let g = order[head]
-            head += 1
-            for (link, other) in edges[g] where !visited[other] {
-                visited[other] = true
-                parentLink[other] = link
-                order.append(other)
-            }
-        }
+        let (order, parentLink) = IslandPlan.treeOrder(edges, root: root)
         guard order.count == p else { return nil }
         // Leaves first: grids per piece and the flow to the parent (positive: land leaves).
         let half = tolerance / 2
@@ -116,6 +103,26 @@ struct IslandPlan {
         var gridGroup: [Int32] = []
         for g in 0..<p { gridGroup += [Int32](repeating: Int32(g), count: grids[g]) }
         self.gridGroup = gridGroup
+    }
+
+    /// Breadth-first order of the pieces from `root` over `edges`, and the link to its parent of
+    /// every piece reached (-1 for the root and for pieces not reached).
+    static func treeOrder(_ edges: [[(link: Int, other: Int)]], root: Int) -> (order: [Int], parentLink: [Int]) {
+        var parentLink = [Int](repeating: -1, count: edges.count)
+        var visited = [Bool](repeating: false, count: edges.count)
+        var order = [root]
+        visited[root] = true
+        var head = 0
+        while head < order.count {
+            let g = order[head]
+            head += 1
+            for (link, other) in edges[g] where !visited[other] {
+                visited[other] = true
+                parentLink[other] = link
+                order.append(other)
+            }
+        }
+        return (order, parentLink)
     }
 
     /// Turns every flow into a blob of units on the giving side of its link that follows the unit

@@ -1,7 +1,11 @@
-/// Solves one jurisdiction from one start. Flat (posts, a previous plan, or fewer than
-/// `Tuning.multilevelUnitsPerGrid` units per grid): power-diagram, post-growth or warm start,
-/// contiguity repair, balancing chains, greedy moves, simulated annealing over all units, final
-/// balancing (chains, diffusion) with greedy polish. Otherwise `solveMultilevel`.
+/// Solves one jurisdiction from one start.
+///
+/// Flat (posts, a previous plan, or fewer than `Tuning.multilevelUnitsPerGrid` units per grid):
+/// power-diagram, post-growth or warm start; contiguity repair (`Partition.repairContiguity`);
+/// balancing chains (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all
+/// units (`anneal`); final balancing, chains then diffusion, with greedy polish (`finish`).
+/// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
+/// (the better of the two is kept: balance before speed).
 struct JurisdictionSolver: Sendable {
     /// The jurisdiction's connected work graph.
     let graph: WorkGraph
@@ -87,13 +91,15 @@ struct JurisdictionSolver: Sendable {
         onMove?(partition)
         let mean = graph.weight.reduce(0, +) / Double(k)
         let (band, wall) = bands(mean: mean)
-        let fine = n < 30 * k || unitsAreFine
+        // Exchanges help only where units are heavy: few units of typical weight per grid on a
+        // graph that has many units per grid (a dense core).
+        let singleMovesSuffice = n < 30 * k || unitsAreFine
         var search = LocalSearch(
             partition: partition, mean: mean, band: band, wall: wall, previous: previous, seed: rng.next(),
             deadline: deadline)
         search.onMove = onMove
         // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
-        search.swapShare = fine ? 0 : Tuning.heavyUnitSwapShare
+        search.swapShare = singleMovesSuffice ? 0 : Tuning.heavyUnitSwapShare
         let settled = search.energy()
         let nonEmpty = !partition.unitCount.contains(0)
         // Valid means within the tolerance, not the ±1 % aim: a plan a planner already has is kept

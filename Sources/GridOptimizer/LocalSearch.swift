@@ -1,5 +1,7 @@
-/// Boundary moves that never break contiguity: a greedy phase that drives every grid into the
-/// balance band while improving compactness, then simulated annealing with a hard wall at the band.
+/// The search state and its objective; the refiners are its extensions, each a phase of a solve:
+/// balancing chains and diffusion (`LocalSearch+Balance.swift`), greedy boundary moves
+/// (`+Greedy`) and simulated annealing with a hard wall at the band (`+Annealing`). Every move
+/// keeps every grid connected.
 ///
 /// Energy: Σ_g P_g²/(4πA_g) (= Σ 1/PP), plus a balance penalty that is zero inside the wall (the
 /// hard band), plus a soft aim cost for deviation beyond the aim band when the aim is tighter than

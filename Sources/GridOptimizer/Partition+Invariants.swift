@@ -25,6 +25,9 @@ extension Partition {
         let totalWeight = max(1e-12, graph.weight.reduce(0, +))
         let totalArea = max(1e-12, graph.area.reduce(0, +))
         let totalPerimeter = max(1e-12, graph.perimeter.reduce(0, +))
+        // |Σ area·x| of any grid is at most the total area times the largest |coordinate|.
+        let extent = zip(graph.x, graph.y).reduce(0.0) { max($0, abs($1.0), abs($1.1)) }
+        let momentScale = max(1, totalArea * extent)
         for g in 0..<gridCount {
             if t.unitCount[g] != unitCount[g] {
                 throw PartitionInvariantViolation(description: "grid \(g) counts \(unitCount[g]) units, recount \(t.unitCount[g])")
@@ -33,9 +36,8 @@ extension Partition {
                 ("weight", weight[g], t.weight[g], totalWeight),
                 ("area", area[g], t.area[g], totalArea),
                 ("perimeter", perimeter[g], t.perimeter[g], totalPerimeter),
-                ("momentX", momentX[g], t.momentX[g], max(1, abs(t.momentR2[g]).squareRoot() * totalArea.squareRoot())),
-                ("momentY", momentY[g], t.momentY[g], max(1, abs(t.momentR2[g]).squareRoot() * totalArea.squareRoot())),
-                ("momentR2", momentR2[g], t.momentR2[g], max(1, t.momentR2.reduce(0, +))),
+                ("momentX", momentX[g], t.momentX[g], momentScale),
+                ("momentY", momentY[g], t.momentY[g], momentScale),
             ]
             let s = graph.secondaryCount
             for k in 0..<s where !close(secondary[g * s + k], t.secondary[g * s + k], scale: 1) {

@@ -2,8 +2,8 @@
 /// every move.
 ///
 /// Tallies: balanced weight, area, perimeter estimate P = Σ perimeter(u) − 2·Σ internal shared
-/// length (island links count zero), area moments about the origin (for dispersion) and unit
-/// counts. `checkInvariants()` recomputes them all.
+/// length (island links count zero), first area moments (for area centroids), unit counts, units
+/// outside light land and further weights. `checkInvariants()` recomputes them all.
 struct Partition: Sendable {
     /// The graph the partition lives on.
     let graph: WorkGraph
@@ -17,10 +17,9 @@ struct Partition: Sendable {
     private(set) var area: [Double]
     /// Perimeter estimate per grid, metres.
     private(set) var perimeter: [Double]
-    /// Σ area·x, Σ area·y and Σ area·(x² + y²) per grid.
+    /// Σ area·x and Σ area·y per grid (area centroid = moment / area).
     private(set) var momentX: [Double]
     private(set) var momentY: [Double]
-    private(set) var momentR2: [Double]
     /// Units per grid.
     private(set) var unitCount: [Int32]
     /// Further weights per grid, flattened: `secondary[g * graph.secondaryCount + k]`.
@@ -60,7 +59,6 @@ struct Partition: Sendable {
         perimeter = []
         momentX = []
         momentY = []
-        momentR2 = []
         unitCount = []
         secondary = []
         stamp = [UInt32](repeating: 0, count: graph.unitCount)
@@ -79,7 +77,6 @@ struct Partition: Sendable {
         perimeter = t.perimeter
         momentX = t.momentX
         momentY = t.momentY
-        momentR2 = t.momentR2
         unitCount = t.unitCount
         secondary = t.secondary
     }
@@ -87,14 +84,13 @@ struct Partition: Sendable {
     /// Tallies of an assignment, computed from scratch.
     static func tallies(graph: WorkGraph, gridCount: Int, assignment: [Int32]) -> (
         weight: [Double], area: [Double], perimeter: [Double], momentX: [Double], momentY: [Double],
-        momentR2: [Double], unitCount: [Int32], secondary: [Double]
+        unitCount: [Int32], secondary: [Double]
     ) {
         var weight = [Double](repeating: 0, count: gridCount)
         var area = weight
         var perimeter = weight
         var momentX = weight
         var momentY = weight
-        var momentR2 = weight
         var unitCount = [Int32](repeating: 0, count: gridCount)
         let s = graph.secondaryCount
         var secondary = [Double](repeating: 0, count: gridCount * s)
@@ -106,7 +102,6 @@ struct Partition: Sendable {
             perimeter[g] += graph.perimeter[u]
             momentX[g] += a * graph.x[u]
             momentY[g] += a * graph.y[u]
-            momentR2[g] += a * (graph.x[u] * graph.x[u] + graph.y[u] * graph.y[u])
             unitCount[g] += 1
             for k in 0..<s { secondary[g * s + k] += graph.secondary[u * s + k] }
             for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1])
@@ -114,7 +109,7 @@ struct Partition: Sendable {
                 perimeter[g] -= graph.sharedLength[e]  // each internal edge is seen twice
             }
         }
-        return (weight, area, perimeter, momentX, momentY, momentR2, unitCount, secondary)
+        return (weight, area, perimeter, momentX, momentY, unitCount, secondary)
     }
 
     /// Units outside light land per grid, counted from scratch.
@@ -164,9 +159,6 @@ struct Partition: Sendable {
         momentX[hi] += a * x
         momentY[gi] -= a * y
         momentY[hi] += a * y
-        let r2 = a * (x * x + y * y)
-        momentR2[gi] -= r2
-        momentR2[hi] += r2
         unitCount[gi] -= 1
         unitCount[hi] += 1
         if !isLight[u] {

@@ -6,13 +6,41 @@ extension Partitioner {
         links: [Int], gridLabels: [Int32], iterations: Int, timedOut: Bool, limit: Double
     ) -> PartitionResult {
         let graph = problem.graph
-        let n = graph.unitCount
         let gridCount = gridBase[graph.jurisdictionCount]
-        let t = problem.toleranceFraction
         var gridJurisdiction = [Int32](repeating: 0, count: gridCount)
         for j in 0..<graph.jurisdictionCount {
             for g in gridBase[j]..<gridBase[j + 1] { gridJurisdiction[g] = Int32(j) }
         }
+        let measured = measure(graph, assignment: assignment, gridCount: gridCount)
+        let (gridWeights, pp, units, cut, exclaves) = measured
+        var notes: [String] = []
+        let primary = primaryBalance(
+            problem, gridWeights: gridWeights[0], gridBase: gridBase, members: members, links: links,
+            exclaves: exclaves, notes: &notes)
+        var within = primary.within
+        let maxDeviation = primary.maxDeviation
+        let perWeight = [maxDeviation]
+            + furtherWeights(problem, gridWeights: gridWeights, gridBase: gridBase, members: members, within: &within, notes: &notes)
+        if timedOut {
+            notes.append(
+                "the time limit of \(rounded(limit)) s cut the search short: the plan is the best found so far and may differ between runs; raise --time-limit")
+        }
+        var result = PartitionResult(
+            assignment: assignment, gridJurisdiction: gridJurisdiction, gridWeights: gridWeights,
+            maxAbsDeviation: maxDeviation, withinTolerance: within, exclaveParts: exclaves, cutEdges: cut,
+            notes: notes, iterations: iterations, gridPreviousLabel: gridLabels, gridPolsbyPopper: pp,
+            gridUnitCount: units)
+        result.maxDeviationPerWeight = perWeight
+        return result
+    }
+
+    /// Per grid: the total of every weight, graph Polsby-Popper, units and real parts beyond the
+    /// first (exclaves); and the cut edges.
+    /// - Complexity: O(n · weights + m).
+    static func measure(_ graph: UnitGraph, assignment: [Int32], gridCount: Int) -> (
+        gridWeights: [[Double]], pp: [Double], units: [Int], cut: Int, exclaves: [Int]
+    ) {
+        let n = graph.unitCount
         var gridWeights = [[Double]](repeating: [Double](repeating: 0, count: gridCount), count: graph.weights.count)
         var area = [Double](repeating: 0, count: gridCount)
         var perimeter = [Double](repeating: 0, count: gridCount)
@@ -46,7 +74,18 @@ extension Partitioner {
         }
         let exclaves = parts.map { max(0, $0 - 1) }
 
-        var notes: [String] = []
+        return (gridWeights, pp, units, cut, exclaves)
+    }
+
+    /// The primary weight's balance per jurisdiction: whether every grid is within the tolerance
+    /// and the largest deviation, with a note for every jurisdiction that misses it (and why) or
+    /// reaches across island links.
+    static func primaryBalance(
+        _ problem: PartitionProblem, gridWeights: [Double], gridBase: [Int], members: [[Int32]], links: [Int],
+        exclaves: [Int], notes: inout [String]
+    ) -> (within: Bool, maxDeviation: Double) {
+        let graph = problem.graph
+        let t = problem.toleranceFraction
         var within = true
         var maxDeviation = 0.0
         for j in 0..<graph.jurisdictionCount {
@@ -69,7 +108,7 @@ extension Partitioner {
             let mean = total / Double(k)
             var worst = 0.0
             for g in gridBase[j]..<gridBase[j + 1] {
-                worst = max(worst, abs(gridWeights[0][g] - mean) / mean)
+                worst = max(worst, abs(gridWeights[g] - mean) / mean)
             }
             maxDeviation = max(maxDeviation, worst)
             let ok = worst <= t + 1e-9
@@ -105,8 +144,18 @@ extension Partitioner {
                 }
             }
         }
+        return (within, maxDeviation)
+    }
+
+    /// The largest deviation of every further weight over all jurisdictions; a banded one beyond its
+    /// band clears `within` and is explained per jurisdiction.
+    static func furtherWeights(
+        _ problem: PartitionProblem, gridWeights: [[Double]], gridBase: [Int], members: [[Int32]], within: inout Bool,
+        notes: inout [String]
+    ) -> [Double] {
+        let graph = problem.graph
         // Further weights: deviation per weight; a banded one beyond its band is explained.
-        var perWeight = [maxDeviation]
+        var perWeight: [Double] = []
         for w in 1..<max(1, graph.weights.count) {
             var worstAll = 0.0
             for j in 0..<graph.jurisdictionCount {
@@ -138,17 +187,7 @@ extension Partitioner {
             }
             perWeight.append(worstAll)
         }
-        if timedOut {
-            notes.append(
-                "the time limit of \(rounded(limit)) s cut the search short: the plan is the best found so far and may differ between runs; raise --time-limit")
-        }
-        var result = PartitionResult(
-            assignment: assignment, gridJurisdiction: gridJurisdiction, gridWeights: gridWeights,
-            maxAbsDeviation: maxDeviation, withinTolerance: within, exclaveParts: exclaves, cutEdges: cut,
-            notes: notes, iterations: iterations, gridPreviousLabel: gridLabels, gridPolsbyPopper: pp,
-            gridUnitCount: units)
-        result.maxDeviationPerWeight = perWeight
-        return result
+        return perWeight
     }
 
     /// The CSR neighbour list with every entry to another grid replaced by the unit itself, so that

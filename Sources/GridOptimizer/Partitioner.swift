@@ -54,36 +54,10 @@ public enum Partitioner {
         var solvers: [JurisdictionSolver] = []
         var gridLabels = [Int32](repeating: -1, count: gridBase[jurisdictions])
         for j in 0..<jurisdictions {
-            let k = problem.gridsPerJurisdiction[j]
-            let centres = problem.centerUnits.map { all in
-                (gridBase[j]..<gridBase[j + 1]).map { localIndex[Int(all[$0])] }
-            }
-            var previous: [Int32]? = nil
-            var warm: [Int32]? = nil
-            if let labels = problem.previousGrid {
-                let local = members[j].map { labels[Int($0)] }
-                if let centres {
-                    // Centres fix the grids; a unit's previous grid is the grid whose centre had its label.
-                    var mapped = [Int32](repeating: -1, count: local.count)
-                    for u in 0..<local.count where local[u] >= 0 {
-                        for g in 0..<k where local[Int(centres[g])] == local[u] {
-                            mapped[u] = Int32(g)
-                            break
-                        }
-                    }
-                    for g in 0..<k { gridLabels[gridBase[j] + g] = local[Int(centres[g])] }
-                    previous = mapped
-                } else if let start = WarmStart(graph: graphs[j], gridCount: k, labels: local) {
-                    previous = start.previous
-                    warm = start.assignment
-                    for g in 0..<k { gridLabels[gridBase[j] + g] = start.gridLabel[g] }
-                }
-            }
-            solvers.append(
-                JurisdictionSolver(
-                    graph: graphs[j], gridCount: k, tolerance: problem.toleranceFraction, centres: centres,
-                    previous: previous, warmStart: warm,
-                    proposalsPerUnit: proposalsPerUnit(units: members[j].count, grids: k), deadline: deadline))
+            let local = (members: members[j], localIndex: localIndex, gridBase: gridBase[j])
+            let (solver, labels) = jurisdictionSolver(problem, j, graph: graphs[j], local: local, deadline: deadline)
+            solvers.append(solver)
+            for (g, label) in labels.enumerated() { gridLabels[gridBase[j] + g] = label }
         }
 
         // Tasks: (jurisdiction, start), run on all workers; the choice is made afterwards in order.
@@ -99,22 +73,7 @@ public enum Partitioner {
             let (j, s) = taskList[t]
             return solverList[j].solve(start: s, seed: SplitMix64.derive(seed, UInt64(j) << 8 | UInt64(s)))
         }
-        var chosen: [JurisdictionSolver.Outcome?] = Array(repeating: nil, count: jurisdictions)
-        var iterations = 0
-        var timedOut = false
-        for (t, outcome) in outcomes.enumerated() {
-            let j = taskList[t].j
-            iterations += outcome.iterations
-            timedOut = timedOut || outcome.timedOut
-            if let best = chosen[j] {
-                let better =
-                    outcome.penalty < best.penalty - 1e-12
-                    || (outcome.penalty <= best.penalty + 1e-12 && outcome.rest < best.rest - 1e-12)
-                if better { chosen[j] = outcome }
-            } else {
-                chosen[j] = outcome
-            }
-        }
+        let (chosen, iterations, timedOut) = best(outcomes, jurisdictions: taskList.map(\.j), count: jurisdictions)
         var assignment = [Int32](repeating: 0, count: n)
         for j in 0..<jurisdictions {
             guard let outcome = chosen[j] else { continue }
@@ -129,6 +88,70 @@ public enum Partitioner {
             problem: problem, assignment: assignment, gridBase: gridBase, members: members,
             links: graphs.map { $0.links.count }, gridLabels: gridLabels, iterations: iterations,
             timedOut: timedOut, limit: limit)
+    }
+
+    /// The solver of jurisdiction `j`: its centres and previous plan in local terms (`local`: its
+    /// units ascending, every unit's local index, its first grid), and the previous label each of
+    /// its grids continues (-1 for none).
+    static func jurisdictionSolver(
+        _ problem: PartitionProblem, _ j: Int, graph: WorkGraph,
+        local: (members: [Int32], localIndex: [Int32], gridBase: Int), deadline: ContinuousClock.Instant
+    ) -> (JurisdictionSolver, [Int32]) {
+        let k = problem.gridsPerJurisdiction[j]
+        var gridLabels = [Int32](repeating: -1, count: k)
+        let centres = problem.centerUnits.map { all in
+            (local.gridBase..<(local.gridBase + k)).map { local.localIndex[Int(all[$0])] }
+        }
+        var previous: [Int32]? = nil
+        var warm: [Int32]? = nil
+        if let labels = problem.previousGrid {
+            let own = local.members.map { labels[Int($0)] }
+            if let centres {
+                // Centres fix the grids; a unit's previous grid is the grid whose centre had its label.
+                var mapped = [Int32](repeating: -1, count: own.count)
+                for u in 0..<own.count where own[u] >= 0 {
+                    for g in 0..<k where own[Int(centres[g])] == own[u] {
+                        mapped[u] = Int32(g)
+                        break
+                    }
+                }
+                for g in 0..<k { gridLabels[g] = own[Int(centres[g])] }
+                previous = mapped
+            } else if let start = WarmStart(graph: graph, gridCount: k, labels: own) {
+                previous = start.previous
+                warm = start.assignment
+                gridLabels = start.gridLabel
+            }
+        }
+        let solver = JurisdictionSolver(
+            graph: graph, gridCount: k, tolerance: problem.toleranceFraction, centres: centres,
+            previous: previous, warmStart: warm,
+            proposalsPerUnit: proposalsPerUnit(units: local.members.count, grids: k), deadline: deadline)
+        return (solver, gridLabels)
+    }
+
+    /// The best outcome per jurisdiction by (balance penalty, rest, task order) — `jurisdictionOf`
+    /// names each outcome's jurisdiction — with the iterations of all and whether any timed out.
+    static func best(
+        _ outcomes: [JurisdictionSolver.Outcome], jurisdictions jurisdictionOf: [Int], count: Int
+    ) -> ([JurisdictionSolver.Outcome?], Int, Bool) {
+        var chosen: [JurisdictionSolver.Outcome?] = Array(repeating: nil, count: count)
+        var iterations = 0
+        var timedOut = false
+        for (t, outcome) in outcomes.enumerated() {
+            let j = jurisdictionOf[t]
+            iterations += outcome.iterations
+            timedOut = timedOut || outcome.timedOut
+            if let best = chosen[j] {
+                let better =
+                    outcome.penalty < best.penalty - 1e-12
+                    || (outcome.penalty <= best.penalty + 1e-12 && outcome.rest < best.rest - 1e-12)
+                if better { chosen[j] = outcome }
+            } else {
+                chosen[j] = outcome
+            }
+        }
+        return (chosen, iterations, timedOut)
     }
 
     /// New index of every grid: by lowest unit index (so that the numbering is canonical), or

@@ -215,26 +215,17 @@ struct PowerDiagramStart {
                 let dx = cx[h] - cx[g]
                 let dy = cy[h] - cy[g]
                 let d = h == g ? -1 : dx * dx + dy * dy
-                if filled < l {
-                    var i = filled
-                    while i > 0, dist[i - 1] > d {
-                        dist[i] = dist[i - 1]
-                        result[g * l + i] = result[g * l + i - 1]
-                        i -= 1
-                    }
-                    dist[i] = d
-                    result[g * l + i] = Int32(h)
-                    filled += 1
-                } else if d < dist[l - 1] {
-                    var i = l - 1
-                    while i > 0, dist[i - 1] > d {
-                        dist[i] = dist[i - 1]
-                        result[g * l + i] = result[g * l + i - 1]
-                        i -= 1
-                    }
-                    dist[i] = d
-                    result[g * l + i] = Int32(h)
+                // Insertion into the sorted list of the nearest so far (the farthest drops out when full).
+                guard filled < l || d < dist[l - 1] else { continue }
+                var i = min(filled, l - 1)
+                while i > 0, dist[i - 1] > d {
+                    dist[i] = dist[i - 1]
+                    result[g * l + i] = result[g * l + i - 1]
+                    i -= 1
                 }
+                dist[i] = d
+                result[g * l + i] = Int32(h)
+                filled = min(filled + 1, l)
             }
         }
         return result

@@ -73,6 +73,28 @@ public struct UnitGraph: Sendable {
             throw .invalidGraph(
                 "unit \(u) has jurisdiction \(jurisdiction[u]), outside 0..<\(jurisdictionCount)")
         }
+        try UnitGraph.checkAdjacency(
+            offsets: offsets, neighbors: neighbors, sharedLength: sharedLength, jurisdiction: jurisdiction)
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.sharedLength = sharedLength
+        self.weights = weights
+        self.area = area
+        self.perimeter = perimeter
+        self.centroidX = centroidX
+        self.centroidY = centroidY
+        self.jurisdiction = jurisdiction
+        self.jurisdictionCount = jurisdictionCount
+    }
+
+    /// Checks the CSR adjacency: offsets start at 0 and never decrease, indices in range, no self
+    /// loops or duplicates, finite non-negative lengths, edges inside one jurisdiction, and every
+    /// entry u→v matched by v→u with the same length.
+    /// - Complexity: O(n + m log d).
+    private static func checkAdjacency(
+        offsets: [Int32], neighbors: [Int32], sharedLength: [Double], jurisdiction: [Int32]
+    ) throws(PartitionError) {
+        let n = jurisdiction.count
         guard offsets[0] == 0 else { throw .invalidGraph("offsets[0] must be 0") }
         for u in 0..<n where offsets[u + 1] < offsets[u] {
             throw .invalidGraph("offsets decrease at unit \(u)")
@@ -125,15 +147,5 @@ public struct UnitGraph: Sendable {
                 guard found else { throw .invalidGraph("edge \(u)→\(v) has no reverse edge \(v)→\(u)") }
             }
         }
-        self.offsets = offsets
-        self.neighbors = neighbors
-        self.sharedLength = sharedLength
-        self.weights = weights
-        self.area = area
-        self.perimeter = perimeter
-        self.centroidX = centroidX
-        self.centroidY = centroidY
-        self.jurisdiction = jurisdiction
-        self.jurisdictionCount = jurisdictionCount
     }
 }

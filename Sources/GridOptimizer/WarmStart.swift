@@ -63,36 +63,44 @@ struct WarmStart {
         for u in 0..<n where assignment[u] < 0 { assignment[u] = 0 }  // unreachable: graph is connected
         // Grids without a label: seed each with one unit of the heaviest grid.
         if chosen.count < gridCount {
-            var partition = Partition(graph: graph, gridCount: gridCount, assignment: assignment)
-            for g in chosen.count..<gridCount {
-                var heaviest = 0
-                for h in 0..<gridCount where partition.unitCount[h] > 1 {
-                    if partition.unitCount[heaviest] <= 1 || partition.weight[h] > partition.weight[heaviest] {
-                        heaviest = h
-                    }
-                }
-                guard partition.unitCount[heaviest] > 1 else { break }
-                let a = max(partition.area[heaviest], 1e-12)
-                let cx = partition.momentX[heaviest] / a
-                let cy = partition.momentY[heaviest] / a
-                var best = -1
-                var bestDistance = -1.0
-                for u in 0..<n where partition.assignment[u] == Int32(heaviest) {
-                    let dx = graph.x[u] - cx
-                    let dy = graph.y[u] - cy
-                    let d = dx * dx + dy * dy
-                    if d > bestDistance, partition.canRemove(u) {
-                        bestDistance = d
-                        best = u
-                    }
-                }
-                guard best >= 0 else { break }
-                partition.move(best, to: Int32(g))
-            }
-            assignment = partition.assignment
+            assignment = WarmStart.seedGrids(chosen.count..<gridCount, assignment: assignment, graph: graph, gridCount: gridCount)
         }
         self.previous = previous
         self.assignment = assignment
         self.gridLabel = gridLabel
+    }
+
+    /// Gives each grid of `empty` one unit: of the heaviest grid with several units, the one
+    /// farthest from its area centroid that can leave it without splitting it.
+    /// - Complexity: O(|empty| · (n + K)) plus contiguity checks.
+    static func seedGrids(_ empty: Range<Int>, assignment: [Int32], graph: WorkGraph, gridCount: Int) -> [Int32] {
+        let n = graph.unitCount
+        var partition = Partition(graph: graph, gridCount: gridCount, assignment: assignment)
+        for g in empty {
+            var heaviest = 0
+            for h in 0..<gridCount where partition.unitCount[h] > 1 {
+                if partition.unitCount[heaviest] <= 1 || partition.weight[h] > partition.weight[heaviest] {
+                    heaviest = h
+                }
+            }
+            guard partition.unitCount[heaviest] > 1 else { break }
+            let a = max(partition.area[heaviest], 1e-12)
+            let cx = partition.momentX[heaviest] / a
+            let cy = partition.momentY[heaviest] / a
+            var best = -1
+            var bestDistance = -1.0
+            for u in 0..<n where partition.assignment[u] == Int32(heaviest) {
+                let dx = graph.x[u] - cx
+                let dy = graph.y[u] - cy
+                let d = dx * dx + dy * dy
+                if d > bestDistance, partition.canRemove(u) {
+                    bestDistance = d
+                    best = u
+                }
+            }
+            guard best >= 0 else { break }
+            partition.move(best, to: Int32(g))
+        }
+        return partition.assignment
     }
 }

@@ -115,7 +115,31 @@ final class WorkGraph: Sendable {
         let links = WorkGraph.islandLinks(
             x: x, y: y, perimeter: perimeter, offsets: realOffsets, sharedLength: realLength,
             component: component, componentCount: componentCount)
-        // Merge links into the CSR.
+        let merged = WorkGraph.mergingLinks(
+            links, offsets: realOffsets, neighbors: realNeighbors, sharedLength: realLength)
+        self.offsets = merged.offsets
+        self.neighbors = merged.neighbors
+        self.sharedLength = merged.shared
+        self.isLink = merged.isLink
+        self.weight = weight
+        self.secondaryCount = s
+        self.secondary = secondary
+        self.area = area
+        self.perimeter = perimeter
+        self.x = x
+        self.y = y
+        self.component = component
+        self.componentCount = componentCount
+        self.links = links
+    }
+
+    /// The real adjacency (CSR) with the island `links` appended to each row (shared length 0).
+    /// - Complexity: O(n + m + links).
+    static func mergingLinks(
+        _ links: [(Int32, Int32)], offsets realOffsets: [Int32], neighbors realNeighbors: [Int32],
+        sharedLength realLength: [Double]
+    ) -> (offsets: [Int32], neighbors: [Int32], shared: [Double], isLink: [Bool]) {
+        let n = realOffsets.count - 1
         var extra = [Int32](repeating: 0, count: n)
         for (a, b) in links {
             extra[Int(a)] += 1
@@ -148,20 +172,7 @@ final class WorkGraph: Sendable {
                 fill[Int(s)] += 1
             }
         }
-        self.offsets = offsets
-        self.neighbors = neighbors
-        self.sharedLength = shared
-        self.isLink = isLink
-        self.weight = weight
-        self.secondaryCount = s
-        self.secondary = secondary
-        self.area = area
-        self.perimeter = perimeter
-        self.x = x
-        self.y = y
-        self.component = component
-        self.componentCount = componentCount
-        self.links = links
+        return (offsets, neighbors, shared, isLink)
     }
 
     /// Labels the connected components of a CSR graph, numbered in order of their lowest unit.
