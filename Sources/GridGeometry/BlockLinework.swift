@@ -101,10 +101,13 @@ struct BlockLinework {
     }
 
     /// The jurisdiction holding each face (first containing its inside point), or -1.
-    func station(of a: LineArrangement) throws(GeometryError) -> [Int32] {
-        var out = [Int32](repeating: -1, count: a.count)
-        for f in 0..<a.count {
-            let x = a.insideX[f], y = a.insideY[f]
+    func station(of a: LineArrangement) throws(GeometryError) -> [Int32] { try station(x: a.insideX, y: a.insideY) }
+
+    /// The jurisdiction holding each point (x[i], y[i]) (the first containing it), or -1.
+    func station(x xs: [Double], y ys: [Double]) throws(GeometryError) -> [Int32] {
+        var out = [Int32](repeating: -1, count: xs.count)
+        for f in xs.indices {
+            let x = xs[f], y = ys[f]
             guard x.isFinite, y.isFinite else { continue }
             for k in jurisdictionPrepared.indices {
                 let b = jurisdictionBounds[k]

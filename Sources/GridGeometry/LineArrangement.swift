@@ -7,7 +7,7 @@ import GridModel
 /// dangling ends vanish. Neighbouring faces share bit-identical segments, so a segment is found on its two
 /// faces by hashing its end points, and any union of faces is an exact coverage.
 struct LineArrangement {
-    /// The noded linework (dangles included), reusable as clean input for a finer arrangement.
+    /// The noded linework (dangles included): each edge between two nodes once.
     var noded: Geometry?
     var faces: [Geometry] = []
     var shapes: [MultiPolygon] = []
@@ -21,6 +21,8 @@ struct LineArrangement {
     /// Segments of each face (CSR over `faceSegments`).
     var faceOffsets: [Int32] = [0]
     var faceSegments: [Int32] = []
+    /// The segment with given end points (either order).
+    private(set) var keys: [SegmentKey: Int32] = [:]
 
     /// - Complexity: one GEOS line union and polygonize, then O(segments) hashing.
     /// With `alreadyNoded`, the lines are known to meet only at their end points and are polygonized as
@@ -31,16 +33,39 @@ struct LineArrangement {
         let noded = alreadyNoded ? all : try all.unaryUnion()
         self.noded = noded
         faces = try noded.polygonize().memberClones()
-        var keys: [SegmentKey: Int32] = [:]
-        keys.reserveCapacity(faces.count * 16)
-        var perFace = [[Int32]](repeating: [], count: faces.count)
-        for (f, g) in faces.enumerated() {
-            let m = try g.toMultiPolygon()
-            shapes.append(m)
+        for g in faces {
+            shapes.append(try g.toMultiPolygon())
             area.append(try g.area())
             let p = try g.pointOnSurface()
             insideX.append(p.x)
             insideY.append(p.y)
+        }
+        indexSegments()
+    }
+
+    /// The faces `keep` of `a` followed by the faces `add` of `b`, with their segments found again. Faces
+    /// of the two that share boundary must share it vertex for vertex (b's faces subdivide a's faces that
+    /// are not kept, and GEOS noding keeps every input vertex).
+    init(_ a: LineArrangement, keep: [Int], _ b: LineArrangement, add: [Int]) {
+        for (from, list) in [(a, keep), (b, add)] {
+            for f in list {
+                faces.append(from.faces[f])
+                shapes.append(from.shapes[f])
+                area.append(from.area[f])
+                insideX.append(from.insideX[f])
+                insideY.append(from.insideY[f])
+            }
+        }
+        indexSegments()
+    }
+
+    /// Finds every ring segment on its one or two faces by hashing its end points.
+    /// - Complexity: O(segments).
+    private mutating func indexSegments() {
+        keys = [:]
+        keys.reserveCapacity(faces.count * 16)
+        var perFace = [[Int32]](repeating: [], count: faces.count)
+        for (f, m) in shapes.enumerated() {
             for poly in m.polygons {
                 for r in poly.rings {
                     var i = 0

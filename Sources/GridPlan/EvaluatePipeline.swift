@@ -21,6 +21,8 @@ struct EvaluateRecord {
     var warnings: [Diagnostic]
     /// With `--barriers`: share of the interior boundary within the barrier distance.
     var barrierShare: Double?
+    /// With `--barriers`: the lines (work CRS, metres), drawn on the map.
+    var barrierLines: [[Double]] = []
 }
 
 /// The `evaluate` pipeline: read → project → points → measure → coverage → compare → write. Scores an
@@ -37,12 +39,12 @@ public enum EvaluatePipeline {
             let map = try GridMapStage.run(context)
             let points = try EvaluatePointsStage.run(workCRS: map.workCRS, context)
             var measured = try MeasureStage.run(map, points: points, context)
-            let barrierShare = try EvaluateBarrierStage.run(map, measured: &measured, context)
+            let barriers = try EvaluateBarrierStage.run(map, measured: &measured, context)
             let coverage = try CoverageStage.run(map, context)
             let change = try CompareStage.run(map, points: points, measured: measured, context)
             let record = EvaluateRecord(
                 config: config, map: map, points: points, measured: measured, coverage: coverage, change: change,
-                warnings: context.warnings, barrierShare: barrierShare)
+                warnings: context.warnings, barrierShare: barriers?.share, barrierLines: barriers?.lines ?? [])
             return try EvaluateWriteStage.run(record, output: output, context)
         } catch {
             output.discard()
@@ -103,7 +105,8 @@ struct EvaluateWriteStage: ContextStage {
                 shapes: map.shapes, borders: borders, earlier: change?.earlierShapes ?? [],
                 colors: GridColoring.colors(gridCount: map.ids.count, edges: GridAdjacency.sharedVertices(map.shapes)),
                 stats: measured.stats, weightNames: measured.weightNames, toleranceFraction: config.toleranceFraction,
-                summary: ReportBuilder.evaluatePairs(partial), extraColumns: extra, unitsHeader: "features")
+                summary: ReportBuilder.evaluatePairs(partial), extraColumns: extra, unitsHeader: "features",
+                barrierLines: record.barrierLines)
             return HTMLReport.render(page)
         }
         // report.json last, so that its timings include the write stage.

@@ -92,12 +92,13 @@ extension HTMLReport {
         guard !lines.isEmpty else { return "" }
         var d = ""
         for l in lines {
-            var inside = false
-            for i in stride(from: 0, to: l.count, by: 2) where l[i] >= minX && l[i] <= maxX && l[i + 1] >= minY && l[i + 1] <= maxY {
-                inside = true
-                break
+            // Drawn when its envelope meets the map's (a street may cross the map with both ends outside).
+            var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
+            for i in stride(from: 0, to: l.count - 1, by: 2) {
+                lo = (min(lo.0, l[i]), min(lo.1, l[i + 1]))
+                hi = (max(hi.0, l[i]), max(hi.1, l[i + 1]))
             }
-            guard inside else { continue }
+            guard hi.0 >= minX, lo.0 <= maxX, hi.1 >= minY, lo.1 <= maxY else { continue }
             var last: (Double, Double)?
             var part = ""
             for i in stride(from: 0, to: l.count, by: 2) {

@@ -80,7 +80,7 @@ struct ProjectStage {
             result.centers = centers.file
         }
         if let units = raw.units, let unitsPath = config.unitsPath {
-            try projectUnits(units, crs: raw.unitsCRS, workCRS: workCRS, file: unitsPath, into: &result)
+            try projectUnits(units.features, crs: units.crs, workCRS: workCRS, file: unitsPath, into: &result)
         }
         if !raw.barriers.isEmpty {
             result.barriers = try BarrierProjection.project(raw.barriers, workCRS: workCRS, context: context)

@@ -10,8 +10,8 @@ struct RawInputs {
     /// The points (an empty table without `--points`).
     var points: PointFile
     var pointsCRS: String
-    var units: [Feature]?
-    var unitsCRS: String
+    /// The `--units` polygons and their CRS.
+    var units: (features: [Feature], crs: String)?
     /// Police posts (`--centers`) and their CRS.
     var centers: (file: PointFile, crs: String)?
     /// The earlier plan (`--previous`), read but not yet matched to units.
@@ -44,12 +44,10 @@ enum ReadStage {
             let boundaryCRS = try resolve(config.boundaryCRS, boundary.crs, config.boundaryPath, context)
             PointPlausibility.checkBoundaryOrigin(boundary.features, crs: boundaryCRS, file: config.boundaryPath, warn: context.warn)
 
-            var unitFeatures: [Feature]?
-            var unitsCRS = boundaryCRS
+            var units: (features: [Feature], crs: String)?
             if let unitsPath = config.unitsPath {
                 let doc = try context.readFeatures(unitsPath, layer: format.unitsLayer, layerOption: "--units-layer")
-                unitFeatures = doc.features
-                unitsCRS = try resolve(config.unitsCRS, doc.crs, unitsPath, context)
+                units = (doc.features, try resolve(config.unitsCRS, doc.crs, unitsPath, context))
             }
 
             var points = PointFile(
@@ -85,7 +83,7 @@ enum ReadStage {
             return RawInputs(
                 boundaryFeatureCount: boundary.features.count, jurisdictions: jurisdictions,
                 boundaryCRS: boundaryCRS, points: points, pointsCRS: pointsCRS,
-                units: unitFeatures, unitsCRS: unitsCRS, centers: centers, previous: previous, barriers: barriers)
+                units: units, centers: centers, previous: previous, barriers: barriers)
         }
     }
 

@@ -50,8 +50,8 @@ struct ValidationAccount {
         if let path = config.pointsPath {
             out.append("points:        \(path): \(inputs.points.table.count) read as \(inputs.pointsCRS); \(aggregated.pointsUsed) used, \(aggregated.pointsExcluded) excluded")
         }
-        if let path = config.unitsPath {
-            out.append("units file:    \(path): read as \(inputs.unitsCRS)")
+        if let path = config.unitsPath, let units = inputs.units {
+            out.append("units file:    \(path): read as \(units.crs)")
         }
         out.append("work CRS:      \(projected.workCRS)")
         let area = projected.jurisdictionAreas.reduce(0, +)

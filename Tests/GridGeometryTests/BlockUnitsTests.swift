@@ -142,6 +142,37 @@ import Testing
         #expect(seen.contains { !b.isWater[$0] && u.centroidY[$0] > y + 1_500 })
     }
 
+    @Test("units across a hard line are linked only where a street crosses it, not where a street ends at it")
+    func hardLineBridges() throws {
+        // One 2 km station; a fenced expressway (hard line) at y = 1000; a street crossing it at x = 1000; a
+        // street ending on it from the south at x = 500 and one ending 0.5 m short of it at x = 1500 (joined).
+        var b = BarrierLayers()
+        b.hardLines = [Self.line([-100, 1_000, 2_100, 1_000])]
+        b.soft = [Self.line([1_000, -100, 1_000, 2_100]), Self.line([500, -100, 500, 1_000]), Self.line([1_500, -100, 1_500, 999.5])]
+        let blocks = try engine.blockUnits(
+            jurisdictions: [MultiPolygon(Polygon(rings: [Fixtures.rect(0, 0, 2_000, 2_000)]))], barriers: b, pointX: [],
+            pointY: [], pointWeight: [], options: BlockOptions())
+        let u = blocks.units
+        #expect(u.count == 6, "4 blocks south, 2 north: \(u.names)")
+        let north = { (k: Int) -> Bool in u.centroidY[k] > Fixtures.y0 + 1_000 }
+        var across: [(Double, Double)] = []
+        for a in 0..<u.count where !north(a) {
+            for v in u.neighbors(of: a) where north(Int(v)) {
+                across.append((u.centroidX[a] - Fixtures.x0, u.centroidX[Int(v)] - Fixtures.x0))
+            }
+        }
+        across.sort { $0 < $1 }
+        // South blocks centred at x = 750 and 1250 touch the crossing; each links to the north block on its side.
+        #expect(across.count == 2, "links across the hard line: \(across)")
+        #expect(across.map(\.0) == [750, 1_250])
+        #expect(across.map(\.1) == [500, 1_500])
+        #expect(blocks.report.bridgeLinks == 2)
+        // The crossing units share 500 m of the hard line each: a grid across the bridge is one polygon.
+        for a in 0..<u.count {
+            for e in Int(u.offsets[a])..<Int(u.offsets[a + 1]) { #expect(u.sharedLength[e] > 0) }
+        }
+    }
+
     @Test("the same input gives the same blocks")
     func deterministic() throws {
         let a = try build(), b = try build()

@@ -64,6 +64,11 @@ import Testing
             JSONSerialization.jsonObject(with: Data(contentsOf: ev.appendingPathComponent("report.json"))) as? [String: Any])
         let measured = try #require(((report["summary"] as? [String: Any])?["barrier_share"] as? NSNumber)?.doubleValue)
         #expect(abs(measured - share) < 0.02, "evaluate \(measured) vs partition \(share)")
+        // Both pages draw the barrier lines under the grids (one thin path, the colour of the lines).
+        for folder in [out, ev] {
+            let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(page.contains("stroke=\"#1f3a68\" stroke-opacity=\"0.55\""), "barrier lines in \(folder.lastPathComponent)/report.html")
+        }
     }
 
     @Test("street blocks are deterministic: the same inputs give byte-identical outputs")
@@ -85,6 +90,47 @@ import Testing
             let y = try Data(contentsOf: outs[1].appendingPathComponent(name))
             #expect(x == y, "\(name) identical")
         }
+    }
+
+    @Test("the plan-file keys barriers and hard-barriers, relative to the plan, give the same grids as the options")
+    func planFileKeys() throws {
+        let inputs = try GridplanBinary.temporaryFolder("barrier-plan-inputs")
+        let files = try Self.writeBarriers(in: inputs)
+        let sample = GridplanBinary.packageRoot.appendingPathComponent("Data/sample")
+        let plan = """
+            boundary: \(sample.appendingPathComponent("boundary.geojson").path)
+            boundary-id: station
+            points: \(sample.appendingPathComponent("points.csv").path)
+            id-field: id
+            weight: [population, incidents]
+            grids: 30
+            tolerance: 0.05
+            code-prefix: "330802"
+            seed: 1
+            barriers: [streets.geojson]
+            hard-barriers: [river.geojson]
+            """
+        let planURL = inputs.appendingPathComponent("plan.yml")
+        try Data(plan.utf8).write(to: planURL)
+        let byPlan = try GridplanBinary.temporaryFolder("barrier-plan")
+        let p = try GridplanBinary.run(["partition", planURL.path, "--out", byPlan.path, "--force", "--quiet"])
+        #expect(p.status == 0, "stderr: \(p.stderr)")
+        let byOptions = try GridplanBinary.temporaryFolder("barrier-plan-options")
+        let o = try GridplanBinary.run([
+            "partition", "Data/sample/plan.yml", "--barriers", files.streets, "--hard-barriers", files.river, "--grids", "30",
+            "--out", byOptions.path, "--force", "--quiet",
+        ])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        for name in ["grids.geojson", "units.geojson"] {
+            let x = try Data(contentsOf: byPlan.appendingPathComponent(name))
+            let y = try Data(contentsOf: byOptions.appendingPathComponent(name))
+            #expect(x == y, "\(name) identical")
+        }
+        let report = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: byPlan.appendingPathComponent("report.json"))) as? [String: Any])
+        let parameters = try #require(report["parameters"] as? [String: Any])
+        #expect((parameters["barriers"] as? [String])?.count == 1)
+        #expect((parameters["hard_barriers"] as? [String])?.count == 1)
     }
 
     @Test("--units with --barriers is refused with a message saying what barriers do")
