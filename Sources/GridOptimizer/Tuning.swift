@@ -29,6 +29,12 @@ enum Tuning {
     /// boundary move (0.1 and 0.3 measured within 0.003 of mean PP of each other).
     static let fineTemperatureScale = 0.3
 
+    // MARK: Posts
+
+    /// Centre moves of the power diagram drawn around posts (`PowerDiagramStart.aroundPosts`), each
+    /// after 6 rounds of weight balancing.
+    static let postDiagramRounds = 20
+
     // MARK: Search phases (flat and finest level)
 
     /// Greedy sweeps at most, per greedy phase.
