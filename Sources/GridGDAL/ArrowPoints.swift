@@ -117,11 +117,7 @@ enum ArrowPoints {
                     throw GridIOError(
                         file: file, message: "weight \"\(schema.weightNames[k])\" is not a finite number", location: at, kind: .badData)
                 }
-                guard w >= 0 else {
-                    throw GridIOError(
-                        file: file, message: "weight \"\(schema.weightNames[k])\" is negative (\(w)); weights must be ≥ 0", location: at,
-                        kind: .badData)
-                }
+                guard w >= 0 else { throw schema.negativeWeight(k, w, file: file, at: at) }
                 weights[k] = w
             }
             guard let wkb = ArrowColumn.binary(geometry, row: row), wkb.count >= 21 else {

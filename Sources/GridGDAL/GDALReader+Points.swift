@@ -62,11 +62,7 @@ extension GDALReader {
             for (k, c) in schema.weightColumns.enumerated() {
                 switch try schema.number(f, c) {
                 case .value(let w):
-                    guard w >= 0 else {
-                        throw GridIOError(
-                            file: file, message: "weight \"\(schema.weightNames[k])\" is negative (\(w)); weights must be ≥ 0", location: at,
-                            kind: .badData)
-                    }
+                    guard w >= 0 else { throw schema.negativeWeight(k, w, file: file, at: at) }
                     weights[k] = w
                 case .missing:
                     counter.add(.weightMissing, location: at, text: "feature(s) skipped: weight \"\(schema.weightNames[k])\" missing or null")
@@ -192,5 +188,13 @@ extension String {
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+extension PointSchema {
+    /// The error for a negative value `w` of the k-th weight at `at` (one wording for both point paths).
+    func negativeWeight(_ k: Int, _ w: Double, file: String, at: String) -> GridIOError {
+        GridIOError(
+            file: file, message: "weight \"\(weightNames[k])\" is negative (\(w)); weights must be ≥ 0", location: at, kind: .badData)
     }
 }

@@ -75,5 +75,3 @@ struct Mutator {
         return b
     }
 }
-
-extension Mutator.Random: RandomNumberGenerator {}
