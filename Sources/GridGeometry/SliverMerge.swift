@@ -14,8 +14,10 @@ struct SliverMerge {
     private(set) var merged = 0
 
     /// Merges slivers smallest first (ties: lower face) into the neighbouring group of the same jurisdiction
-    /// with which the sliver face shares the longest boundary (ties: lower group), never across a hard line and
-    /// never into or out of water; stops merging a group once it is no longer a sliver.
+    /// with which the sliver face shares the longest boundary (ties: lower group), never across a hard line;
+    /// into land when it has a land neighbour, else into water (a sliver cut off between water and the border
+    /// would be an island unit: it becomes part of the water, which joins the grid of its bank); stops merging
+    /// a group once it is no longer a sliver. A group holding water is water.
     init(_ a: LineArrangement, station: [Int32], water: [Bool], kinds: [UInt8], options: BlockOptions) {
         self.a = a
         self.station = station
@@ -31,19 +33,21 @@ struct SliverMerge {
         for f in order {
             let r = find(f)
             guard isSliver(area[r], perimeter[r]) else { continue }
-            var tally: [(root: Int, length: Double)] = []
+            // Land neighbours first; a sliver with none (cut off between water and the border) joins the water.
+            var tally: [(root: Int, length: Double, water: Bool)] = []
             for s in a.segments(of: f) where kinds[Int(s)] & SegmentIndex.hardLine == 0 {
                 let g = a.other(Int(s), f)
-                guard g >= 0, station[g] == station[f], !water[g] else { continue }
+                guard g >= 0, station[g] == station[f] else { continue }
                 let rg = find(g)
                 guard rg != r else { continue }
                 if let i = tally.firstIndex(where: { $0.root == rg }) {
                     tally[i].length += a.length[Int(s)]
                 } else {
-                    tally.append((rg, a.length[Int(s)]))
+                    tally.append((rg, a.length[Int(s)], water[g]))
                 }
             }
-            var best: (root: Int, length: Double)?
+            if tally.contains(where: { !$0.water && $0.length > 0 }) { tally.removeAll { $0.water } }
+            var best: (root: Int, length: Double, water: Bool)?
             for t in tally where t.length > 0 {
                 if let b = best, t.length < b.length || (t.length == b.length && t.root > b.root) { continue }
                 best = t
@@ -81,6 +85,7 @@ struct SliverMerge {
                 list.append(Group(station: station[f], water: water[f], faces: []))
             }
             list[rootGroup[r]].faces.append(f)
+            if water[f] { list[rootGroup[r]].water = true }
         }
         let order = list.indices.sorted {
             let x = list[$0], y = list[$1]

@@ -173,6 +173,25 @@ import Testing
         }
     }
 
+    @Test("a sliver of land cut off between water and the border joins the water instead of being an island unit")
+    func sliverBetweenWaterAndBorder() throws {
+        // A lake up to 2 m short of the station's north border leaves a 2 m strip of land touching only the
+        // lake and the border.
+        var b = BarrierLayers()
+        b.soft = [Self.line([500, -100, 500, 400])]
+        b.hardAreas = [MultiPolygon(Polygon(rings: [Fixtures.rect(-100, 500, 1_100, 998)]))]
+        let blocks = try engine.blockUnits(
+            jurisdictions: [MultiPolygon(Polygon(rings: [Fixtures.rect(0, 0, 1_000, 1_000)]))], barriers: b, pointX: [],
+            pointY: [], pointWeight: [], options: BlockOptions())
+        let u = blocks.units
+        for k in 0..<u.count where !blocks.isWater[k] {
+            #expect(!u.neighbors(of: k).isEmpty, "land unit \(u.names[k]) has a neighbour")
+        }
+        let water = (0..<u.count).filter { blocks.isWater[$0] }.reduce(0.0) { $0 + u.area[$1] }
+        #expect(abs(water - 1_000 * 500) < 1, "the lake and the strip: \(water) m²")
+        #expect(blocks.report.sliversMerged >= 1)
+    }
+
     @Test("the same input gives the same blocks")
     func deterministic() throws {
         let a = try build(), b = try build()
