@@ -81,16 +81,6 @@ enum DissolveStage {
                         barrierShare: share.map { $0.share(g) }))
                 shapes.append(piece.shape)
             }
-            // Independent check: a grid of several parts must be one the optimizer declared as holding islands.
-            for (p, g) in numbering.order.enumerated()
-            where stats[p].exclaves > (r.exclaveParts.indices.contains(g) ? r.exclaveParts[g] : 0) {
-                context.warn(
-                    Diagnostic(
-                        code: .gridNotContiguous, file: "",
-                        location: "grid \(stats[p].gridID)",
-                        message:
-                            "grid \(stats[p].gridID) has \(stats[p].exclaves + 1) parts but only \(r.exclaveParts[g]) declared island(s)"))
-            }
             return DissolvedGrids(
                 numbering: numbering, shapes: shapes, stats: stats, changes: changes,
                 barrierShare: share.map(\.share))

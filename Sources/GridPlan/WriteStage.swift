@@ -26,15 +26,18 @@ struct WriteStage {
         try WriteStage(context: context).write(record, output: output)
     }
 
-    private func write(_ record: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
-        let projected = record.projected, units = record.units, a = record.aggregated
-        let solution = record.solution, grids = record.grids
+    private func write(_ measured: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
+        let projected = measured.projected, units = measured.units, a = measured.aggregated
+        let solution = measured.solution
         let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
             () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
             let workCRS = projected.workCRS
             let set = units.set
-            let gridShapes = try outputShapes(grids.shapes, from: workCRS, layer: "grids")
+            let gridShapes = try outputShapes(measured.grids.shapes, from: workCRS, layer: "grids")
             let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
+            var record = measured
+            record.grids.stats = checkedParts(measured.grids.stats, written: gridShapes, order: measured.grids.numbering.order, solution: solution)
+            let grids = record.grids
             var gridFeatures: [OutputFeature] = []
             for (p, s) in grids.stats.enumerated() {
                 gridFeatures.append(OutputFeature(id: p + 1, properties: s.properties(weightNames: a.weightNames), geometry: gridShapes[p]))
@@ -233,6 +236,25 @@ extension GridStats {
 }
 
 extension WriteStage {
+    /// Independent check on the shapes as written (7 decimals): each grid's `exclaves` is its number of
+    /// parts in the file less one, and a grid with more parts than the optimizer declared islands is
+    /// reported (`GRID_NOT_CONTIGUOUS`, and `split_grids` in the summary). Counted in metres, a grid
+    /// joined by a sub-centimetre neck passed as one piece and was written as two.
+    func checkedParts(_ stats: [GridStats], written: [MultiPolygon], order: [Int], solution: Solution) -> [GridStats] {
+        var out = stats
+        let declared = solution.result.exclaveParts
+        for (p, g) in order.enumerated() {
+            out[p].exclaves = max(0, written[p].polygons.count - 1)
+            let islands = declared.indices.contains(g) ? declared[g] : 0
+            guard out[p].exclaves > islands else { continue }
+            context.warn(
+                Diagnostic(
+                    code: .gridNotContiguous, file: "grids.geojson", location: "grid \(out[p].gridID)",
+                    message: "grid \(out[p].gridID) is written in \(out[p].exclaves + 1) parts but only \(islands) declared island(s)"))
+        }
+        return out
+    }
+
     /// Shapes as written: lon/lat with 7 decimals, valid after that rounding (a spike or hole thinner
     /// than the rounding step is snap-rounded away, with a warning counting them), CCW shells.
     func outputShapes(_ shapes: [MultiPolygon], from workCRS: String, layer: String) throws(PipelineError) -> [MultiPolygon] {
