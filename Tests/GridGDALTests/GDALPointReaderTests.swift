@@ -47,6 +47,25 @@ struct GDALPointReaderTests {
         #expect(fast.points.ids == slow.points.ids && fast.points.weights == slow.points.weights)
     }
 
+    @Test("GeoPackage points read without ids or weights, and a layer of bare points, keep every geometry (GDAL 3.6.2's stream nulls them)")
+    func pointsWithoutColumns() throws {
+        let dir = try GDALFixtures.folder("bare")
+        var rows = "id,x,y\n"
+        for i in 0..<300 { rows += "p\(i),\(118 + Double(i % 20) * 0.001),\(29 + Double(i / 20) * 0.001)\n" }
+        try GDALFixtures.write(rows, to: dir + "/p.csv")
+        try GDALFixtures.run(GDALFixtures.ogr2ogr, [
+            "-f", "GPKG", dir + "/p.gpkg", dir + "/p.csv", "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-a_srs", "EPSG:4326",
+            "-nln", "pts",
+        ])
+        try GDALFixtures.run(GDALFixtures.ogr2ogr, ["-f", "GPKG", dir + "/bare.gpkg", dir + "/p.gpkg", "-sql", "SELECT geom FROM pts", "-nln", "pts"])
+        let withIDs = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: []))
+        for path in [dir + "/p.gpkg", dir + "/bare.gpkg"] {
+            let r = try GDALReader.readPoints(path: path, fields: GDALPointFields(idField: nil, weightFields: []))
+            #expect(r.points.count == 300 && r.diagnostics.isEmpty, "\(path): \(r.points.count) points, \(r.diagnostics.map(\.message))")
+            #expect(r.points.x == withIDs.points.x && r.points.y == withIDs.points.y, "\(path)")
+        }
+    }
+
     @Test("an Excel sheet with POINT_X,POINT_Y columns; empty coordinates skipped and counted naming the rows")
     func xlsx() throws {
         let dir = try GDALFixtures.folder("xlsx")
