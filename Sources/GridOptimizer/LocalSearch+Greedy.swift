@@ -115,7 +115,7 @@ extension LocalSearch {
                 if h != g, !targets.contains(h) { targets.append(h) }
             }
         }
-        var best: (h: Int32, extra: Int32) = (-1, -1)
+        var best: (h: Int32, extra: [Int32]) = (-1, [])
         var bestChange = -1e-9
         for h in targets {
             iterations += held.count
@@ -126,16 +126,18 @@ extension LocalSearch {
         }
         guard best.h >= 0 else { return false }
         for u in held { partition.move(Int(u), to: best.h) }
-        if best.extra >= 0 { partition.move(Int(best.extra), to: g) }
+        for v in best.extra { partition.move(Int(v), to: g) }
         onMove?(partition)
         return true
     }
 
     /// Energy change of moving `held` from grid `g` to grid `h` — with, when that alone would raise a
-    /// balance penalty, one unit of `h` next to the block handed back to `g` (`extra`, else -1) — or nil
+    /// balance penalty, up to `maxHandBack` units of `h` next to the block handed back to `g` (`extra`) — or nil
     /// when the move would raise a balance penalty, leave `g` without units outside light land, or split
     /// `g` or `h`. The partition is left as it was.
-    mutating func trialChange(_ held: [Int32], from g: Int32, to h: Int32) -> (change: Double, extra: Int32)? {
+    mutating func trialChange(_ held: [Int32], from g: Int32, to h: Int32, maxHandBack: Int = 6)
+        -> (change: Double, extra: [Int32])?
+    {
         var change = 0.0
         var penalty = 0.0
         for u in held {
@@ -144,25 +146,25 @@ extension LocalSearch {
             penalty += d.penalty
             partition.move(Int(u), to: h)
         }
-        var extra: Int32 = -1
-        if penalty > 1e-12, let back = bestReturn(near: held, from: h, to: g, penalty: penalty) {
-            extra = back.unit
+        var extra: [Int32] = []
+        while penalty > 1e-12, extra.count < maxHandBack, let back = bestReturn(near: held, from: h, to: g) {
+            extra.append(back.unit)
             change += back.change
             penalty += back.penalty
-            partition.move(Int(extra), to: g)
+            partition.move(Int(back.unit), to: g)
         }
         let allowed =
             penalty <= 1e-12 && change < -1e-9 && partition.solidCount[Int(g)] > 0
             && partition.isConnected(grid: h, from: Int(held[0])) && partition.isConnected(grid: g)
-        if extra >= 0 { partition.move(Int(extra), to: h) }
+        for v in extra.reversed() { partition.move(Int(v), to: h) }
         for u in held.reversed() { partition.move(Int(u), to: g) }
         return allowed ? (change, extra) : nil
     }
 
     /// The unit of grid `h` among the neighbours of `held` and theirs (not `held`, no centre) that,
-    /// moved to grid `g` next to it, brings the balance penalty `penalty` down to zero at the lowest
-    /// energy change, with that change and its penalty change; nil when none does.
-    func bestReturn(near held: [Int32], from h: Int32, to g: Int32, penalty: Double)
+    /// moved to grid `g` next to it, lowers the balance penalty at the lowest energy change, with that
+    /// change and its penalty change; nil when none does.
+    func bestReturn(near held: [Int32], from h: Int32, to g: Int32)
         -> (unit: Int32, change: Double, penalty: Double)?
     {
         let graph = partition.graph
@@ -182,7 +184,7 @@ extension LocalSearch {
             guard sg > 0 else { continue }
             let d = delta(Int(v), to: g)
             let change = d.shape + d.penalty + d.soft
-            if penalty + d.penalty <= 1e-12, change < best?.change ?? .infinity { best = (v, change, d.penalty) }
+            if d.penalty < -1e-12, change < best?.change ?? .infinity { best = (v, change, d.penalty) }
         }
         return best
     }
