@@ -61,7 +61,9 @@ extension LocalSearch {
     ///
     /// Why: a block cut into pieces is undone one piece at a time by the other refiners, and every
     /// intermediate step lays a new cut through the block, which costs far more per metre than an edge
-    /// on a street, so the search stays where it is. Centres never move.
+    /// on a street, so the search stays where it is. Centres never move. When the move alone would take
+    /// a grid beyond the wall, a few units of the receiving grid next to the block go back to the giving
+    /// grid (`trialChange`): without them, Chicago's blocks (a ±1 % wall) refused 512 of 560 improving moves.
     /// - Parameter blocks: block id per unit (equal ids: pieces of one block).
     /// - Returns: the number of groups of pieces moved.
     /// - Complexity: O(rounds · Σ over split blocks of (pieces · degree + grid size) per neighbouring grid).
