@@ -146,6 +146,8 @@ struct ProblemStage {
             problem.previousGrid = previous?.unitLabel.map { Int32($0) }
             problem.lockedLabels = locked
             problem.weightNames = a.weightNames
+            // Street blocks: the pieces of a split block may move to a neighbouring grid together.
+            problem.blockOfUnit = units.blocks?.block
             problem.weightTolerances = a.weightNames.dropFirst().map { name in
                 config.weightTolerances.first { $0.name == name }?.fraction
             }
