@@ -263,7 +263,7 @@ extension WriteStage {
             context.warn(
                 Diagnostic(
                     code: .outputSnapped, file: "\(layer).geojson", location: "feature \(first + 1)",
-                    message: "\(out.snapped.count) \(layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
+                    message: "\(out.snapped.count) \(out.snapped.count == 1 ? String(layer.dropLast()) : layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
                     count: out.snapped.count))
         }
         return out.shapes
