@@ -29,16 +29,25 @@ struct GDALPointReaderTests {
         #expect(shp.points.ids.first == "甲1" && shp.points.x.first == 118.801)
     }
 
-    @Test("a million-point-style GeoPackage: Arrow and per-feature paths agree on every point (ids, weights, MultiPoint shares)")
-    func arrowAgreesWithFeatures() throws {
-        let dir = try GDALFixtures.folder("many")
-        var rows = "id,w,x,y\n"
-        for i in 0..<5000 { rows += "p\(i),\(i % 7),\(118 + Double(i % 100) * 0.001),\(29 + Double(i / 100) * 0.001)\n" }
+    /// `dir/p.csv` and `dir/p.gpkg` (layer `pts`, EPSG:4326): `count` points `p0`, `p1`, … on a 0.001° lattice
+    /// `columns` wide from (118, 29), with the attribute columns id, x, y and, when `weight` is given, w.
+    static func pointGrid(_ dir: String, count: Int, columns: Int, weight: ((Int) -> Int)?) throws {
+        var rows = weight == nil ? "id,x,y\n" : "id,w,x,y\n"
+        for i in 0..<count {
+            let w = weight.map { "\($0(i))," } ?? ""
+            rows += "p\(i),\(w)\(118 + Double(i % columns) * 0.001),\(29 + Double(i / columns) * 0.001)\n"
+        }
         try GDALFixtures.write(rows, to: dir + "/p.csv")
         try GDALFixtures.run(GDALFixtures.ogr2ogr, [
             "-f", "GPKG", dir + "/p.gpkg", dir + "/p.csv", "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "AUTODETECT_TYPE=YES",
             "-a_srs", "EPSG:4326", "-nln", "pts",
         ])
+    }
+
+    @Test("a million-point-style GeoPackage: Arrow and per-feature paths agree on every point (ids, weights, MultiPoint shares)")
+    func arrowAgreesWithFeatures() throws {
+        let dir = try GDALFixtures.folder("many")
+        try Self.pointGrid(dir, count: 5000, columns: 100, weight: { $0 % 7 })
         let fast = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: ["w"]))
         // Through the attribute columns (per-feature path) the same values come back.
         let slow = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: ["w"], xField: "x", yField: "y"))
@@ -50,13 +59,7 @@ struct GDALPointReaderTests {
     @Test("GeoPackage points read without ids or weights, and a layer of bare points, keep every geometry (GDAL 3.6.2's stream nulls them)")
     func pointsWithoutColumns() throws {
         let dir = try GDALFixtures.folder("bare")
-        var rows = "id,x,y\n"
-        for i in 0..<300 { rows += "p\(i),\(118 + Double(i % 20) * 0.001),\(29 + Double(i / 20) * 0.001)\n" }
-        try GDALFixtures.write(rows, to: dir + "/p.csv")
-        try GDALFixtures.run(GDALFixtures.ogr2ogr, [
-            "-f", "GPKG", dir + "/p.gpkg", dir + "/p.csv", "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-a_srs", "EPSG:4326",
-            "-nln", "pts",
-        ])
+        try Self.pointGrid(dir, count: 300, columns: 20, weight: nil)
         try GDALFixtures.run(GDALFixtures.ogr2ogr, ["-f", "GPKG", dir + "/bare.gpkg", dir + "/p.gpkg", "-sql", "SELECT geom FROM pts", "-nln", "pts"])
         let withIDs = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: []))
         for path in [dir + "/p.gpkg", dir + "/bare.gpkg"] {
