@@ -1,9 +1,10 @@
 /// Solves one jurisdiction from one start.
 ///
 /// Flat (posts, a previous plan, or fewer than `Tuning.multilevelUnitsPerGrid` units per grid):
-/// power-diagram, post-growth or warm start; contiguity repair (`Partition.repairContiguity`);
-/// balancing chains (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all
-/// units (`anneal`); final balancing, chains then diffusion, with greedy polish (`finish`).
+/// power-diagram (drawn on whole street blocks with `blocks`: `BlockStart`), post-growth or warm
+/// start; contiguity repair (`Partition.repairContiguity`); balancing chains (`LocalSearch.balance`);
+/// greedy moves (`greedy`); simulated annealing over all units (`anneal`); final balancing, chains
+/// then diffusion, with greedy polish (`finish`).
 /// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
 /// (the better of the two is kept: balance before speed).
 struct JurisdictionSolver: Sendable {
@@ -95,7 +96,11 @@ struct JurisdictionSolver: Sendable {
         } else {
             // The first start bisects along the axes; later ones along random directions.
             let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
-            initial = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: axis)
+            if let blocks {
+                initial = BlockStart(graph: graph, gridCount: k, blocks: blocks, tolerance: tolerance).run(axis: axis)
+            } else {
+                initial = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: axis)
+            }
         }
         var partition = Partition(graph: graph, gridCount: k, assignment: initial, centre: centres, light: light)
         let repaired = partition.repairContiguity()
