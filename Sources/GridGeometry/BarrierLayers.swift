@@ -36,9 +36,14 @@ public struct BlockOptions: Sendable {
     public var maxUnitWeight = Double.infinity
     /// A piece is never cut along a side shorter than twice this.
     public var minCellMetres = 25.0
+    /// A grid's mean weight: a block heavier than this is first cut into parts of one grid's weight, each
+    /// then cut into pieces (`BlockSplit`); the optimizer starts and moves each part whole. `.infinity`: the
+    /// whole block is one part.
+    public var gridWeight = Double.infinity
 
-    public init(maxUnitWeight: Double = .infinity) {
+    public init(maxUnitWeight: Double = .infinity, gridWeight: Double = .infinity) {
         self.maxUnitWeight = maxUnitWeight
+        self.gridWeight = gridWeight
     }
 }
 

@@ -22,7 +22,9 @@ public struct BlockUnits: Sendable {
     public var contactBarrierLength: [Double]
     public var report: BlockReport
     /// Per unit: the street block it lies in (pieces of one split block, or parts of one block cut by a hard
-    /// line, share it; water units have their own). The optimizer moves a block's pieces together.
+    /// line, share it; water units have their own), or for a block heavier than a grid its part of about one
+    /// grid's weight (`BlockSplit.leafPart`). The optimizer starts such a block, or part, in one grid when it
+    /// is lighter than a grid (`BlockStart`) and moves its pieces together.
     public var block: [Int32] = []
 
     /// The unit graph with cut costs: shared lengths and perimeters whose metres on a barrier line count
@@ -86,7 +88,21 @@ extension GeometryEngine {
         return BlockUnits(
             units: set, barrierLength: links.barrier, perimeterOnBarrier: pairs.onBarrier, isWater: isWater,
             contactOffsets: contacts.offsets, contactNeighbors: contacts.neighbors, contactLength: contacts.length,
-            contactBarrierLength: contacts.barrier, report: report, block: parts.map { key[$0[0]]?.group ?? -1 })
+            contactBarrierLength: contacts.barrier, report: report, block: Self.blockIDs(parts.map { key[$0[0]] }))
+    }
+
+    /// Per unit, the id the optimizer moves and starts together: its block, or for a split block its
+    /// part of about one grid's weight (`UnitKey.part`); numbered in order of first unit.
+    static func blockIDs(_ keys: [UnitKey?]) -> [Int32] {
+        var id: [UnitKey: Int32] = [:]  // lookups only
+        return keys.map { k in
+            guard let k else { return -1 }
+            let whole = UnitKey(group: k.group, cell: nil, part: k.part)
+            if let i = id[whole] { return i }
+            let i = Int32(id.count)
+            id[whole] = i
+            return i
+        }
     }
 
     /// The unit of each face (-1: none) and the faces of each unit: keyed faces in order of (block, piece,

@@ -58,7 +58,7 @@ extension GeometryEngine {
         var key: [UnitKey?]
         if heavy.count == 0 {
             final = first
-            key = (0..<first.count).map { f in groups.ofFace[f] >= 0 ? UnitKey(group: groups.ofFace[f], cell: nil) : nil }
+            key = (0..<first.count).map { f in groups.ofFace[f] >= 0 ? UnitKey(group: groups.ofFace[f], cell: nil, part: 0) : nil }
         } else {
             let second = try renode(first, station: station1, heavy: heavy, build: build)
             final = second.arrangement
@@ -72,7 +72,9 @@ extension GeometryEngine {
                     continue
                 }
                 let g = groups.ofFace[f1]
-                key[f] = UnitKey(group: g, cell: heavy.splits[Int(g)]?.leaf(final.insideX[f], final.insideY[f]))
+                let split = heavy.splits[Int(g)]
+                let cell = split?.leaf(final.insideX[f], final.insideY[f])
+                key[f] = UnitKey(group: g, cell: cell, part: cell.flatMap { split?.leafPart[Int($0)] } ?? 0)
             }
             Self.fill(pending, final, &key)
         }
@@ -111,7 +113,7 @@ extension GeometryEngine {
             let m = members[g]
             let split = BlockSplit(
                 bounds: try shape.bounds(), x: m.map { x[$0] }, y: m.map { y[$0] }, w: m.map { w.isEmpty ? 1 : w[$0] },
-                limit: options.maxUnitWeight, minCell: options.minCellMetres)
+                limit: options.maxUnitWeight, minCell: options.minCellMetres, grid: options.gridWeight)
             guard !split.cuts.isEmpty else { continue }
             var lines: [Geometry] = []
             for l in split.cuts { lines.append(try Geometry.line(l, in: geos)) }
@@ -235,4 +237,6 @@ extension GeometryEngine {
 struct UnitKey: Hashable {
     var group: Int32
     var cell: Int32?
+    /// The part of a split block holding the piece (`BlockSplit.leafPart`); 0 for a whole block.
+    var part: Int32
 }

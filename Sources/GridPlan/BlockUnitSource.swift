@@ -41,7 +41,7 @@ struct BlockUnitSource: UnitSource {
         do throws(GeometryError) {
             let blocks = try context.engine.blockUnits(
                 jurisdictions: request.jurisdictions, barriers: barriers, pointX: p.x, pointY: p.y, pointWeight: primary ?? [],
-                options: BlockOptions(maxUnitWeight: limit))
+                options: BlockOptions(maxUnitWeight: limit, gridWeight: total > 0 ? total / grids : .infinity))
             let r = blocks.report
             var text = "\(blocks.units.count) units from \(r.blocks) street blocks"
             if r.heavyBlocks > 0 { text += " (\(r.heavyBlocks) heavy ones split)" }

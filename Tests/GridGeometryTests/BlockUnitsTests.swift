@@ -192,6 +192,30 @@ import Testing
         #expect(blocks.report.sliversMerged >= 1)
     }
 
+    @Test("the pieces of a block heavier than a grid carry the id of their part of one grid's weight, other blocks one id each")
+    func partIDs() throws {
+        let t = Self.town
+        // The 400 heaped points at a grid weight of 150: the south-west block holds 2.67 grids' weight.
+        let b = try engine.blockUnits(
+            jurisdictions: t.stations, barriers: t.barriers, pointX: t.x, pointY: t.y, pointWeight: [],
+            options: BlockOptions(maxUnitWeight: 20, gridWeight: 150))
+        let u = b.units
+        var idWeight: [Int32: Double] = [:]
+        var idNames: [Int32: Set<String>] = [:]
+        let placed = try engine.assignPoints(x: t.x, y: t.y, units: u, lattice: nil)
+        for k in placed where k >= 0 { idWeight[b.block[Int(k)], default: 0] += 1 }
+        for k in 0..<u.count { idNames[b.block[k], default: []].insert(String(u.names[k].prefix { $0 != "_" })) }
+        let heavy = idWeight.filter { $0.value > 0 }.map(\.value).sorted()
+        #expect(heavy.count == 3, "parts \(heavy)")
+        #expect(heavy.allSatisfy { $0 <= 150 * 1.0001 })
+        #expect(heavy.reduce(0, +) == 400)
+        // Every id lies in one block; ids are numbered in order of their first unit.
+        #expect(idNames.values.allSatisfy { $0.count == 1 })
+        var firstSeen: [Int32] = []
+        for id in b.block where !firstSeen.contains(id) { firstSeen.append(id) }
+        #expect(firstSeen == (0..<Int32(firstSeen.count)).map { $0 })
+    }
+
     @Test("the same input gives the same blocks")
     func deterministic() throws {
         let a = try build(), b = try build()
@@ -275,5 +299,28 @@ import Testing
             bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: 1, minCell: 60)
         // Sides 200 → 100 (a cut each way) → 100 < 120: no further cut.
         #expect(narrow.leafCount == 4)
+    }
+    @Test("a block heavier than a grid falls into parts of one grid's weight and a remainder, each bounded by straight cuts")
+    func gridParts() {
+        let (x, y) = Self.square
+        // 400 points, a grid of 186 (2.15 grids), pieces of at most 10.
+        let s = BlockSplit(
+            bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: 10, minCell: 1, grid: 186)
+        #expect(s.partCount >= 3 && s.partCount <= 4)
+        var partWeight = [Double](repeating: 0, count: Int(s.partCount))
+        var pieceWeight = [Double](repeating: 0, count: Int(s.leafCount))
+        for p in x.indices {
+            let leaf = s.leaf(x[p], y[p])
+            partWeight[Int(s.leafPart[Int(leaf)])] += 1
+            pieceWeight[Int(leaf)] += 1
+        }
+        // Cuts fall between rows of points, as near to 186 as they come: two parts of nearly a grid, the rest
+        // in one or two small ones (a part that came out a few points over a grid is cut once more).
+        #expect(partWeight.allSatisfy { $0 <= 186 }, "parts \(partWeight)")
+        #expect(partWeight.filter { $0 >= 0.9 * 186 }.count == 2, "parts \(partWeight)")
+        #expect(pieceWeight.allSatisfy { $0 <= 10 })
+        // Without a grid weight the block is one part.
+        let whole = BlockSplit(bounds: (0, 0, 200, 200), x: x, y: y, w: Array(repeating: 1, count: x.count), limit: 10, minCell: 1)
+        #expect(whole.partCount == 1 && whole.leafPart.allSatisfy { $0 == 0 })
     }
 }
