@@ -1,7 +1,7 @@
 /// Solves one jurisdiction from one start.
 ///
 /// Flat (posts, a previous plan, or fewer than `Tuning.multilevelUnitsPerGrid` units per grid):
-/// power-diagram, post-growth or warm start; contiguity repair (`Partition.repairContiguity`);
+/// power-diagram, post (`postStart`) or warm start; contiguity repair (`Partition.repairContiguity`);
 /// balancing chains (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all
 /// units (`anneal`); final balancing, chains then diffusion, with greedy polish (`finish`).
 /// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
@@ -79,19 +79,8 @@ struct JurisdictionSolver: Sendable {
         let initial: [Int32]
         if let warmStart {
             initial = warmStart
-        } else if let centres, start == 0 {
-            // Fixed posts: a power cell may hold its weight away from its post (cut off by denser
-            // cells); growing from the posts keeps every grid's weight connected to its post.
-            initial = PostGrowthStart(graph: graph, centres: centres, light: light).run()
         } else if let centres {
-            // The second start: a power diagram around the posts, drawn from the grown grids (growth
-            // alone leaves grids shaped by the order they grew in: sample county with 40 posts in
-            // grid corners, mean PP 0.38 → 0.45; posts near grid centres 0.53 → 0.55).
-            let grown = PostGrowthStart(graph: graph, centres: centres, light: light).run()
-            var drawn = PowerDiagramStart(graph: graph, gridCount: k, light: light)
-                .aroundPosts(centres, initial: grown, outerIterations: Tuning.postDiagramRounds, innerIterations: 6)
-            for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
-            initial = drawn
+            initial = postStart(start, centres: centres, light: light)
         } else {
             // The first start bisects along the axes; later ones along random directions.
             let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
@@ -130,6 +119,31 @@ struct JurisdictionSolver: Sendable {
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
         return Self.finish(&search, blocks: blocks)
+    }
+
+    /// Start `start` with fixed posts (police posts).
+    ///
+    /// 0 grows every grid from its post: a power cell may hold its weight away from its post (cut
+    /// off by denser cells); growing keeps every grid's weight connected to its post. 1 draws a power
+    /// diagram around the posts from the grown grids (growth alone leaves grids shaped by the order
+    /// they grew in: sample county with 40 posts in grid corners, mean PP 0.38 → 0.45; posts near
+    /// grid centres 0.53 → 0.55). 2 draws the grids as without posts and gives each the post it
+    /// holds (`MatchedPostStart`: posts at a random hexagon of each grid, 0.50 → 0.53).
+    func postStart(_ start: Int, centres: [Int32], light: LightComponents) -> [Int32] {
+        let k = gridCount
+        switch start {
+        case 0:
+            return PostGrowthStart(graph: graph, centres: centres, light: light).run()
+        case 1:
+            let grown = PostGrowthStart(graph: graph, centres: centres, light: light).run()
+            var drawn = PowerDiagramStart(graph: graph, gridCount: k, light: light)
+                .aroundPosts(centres, initial: grown, outerIterations: Tuning.postDiagramRounds, innerIterations: 6)
+            for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
+            return drawn
+        default:
+            let free = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: (1.0, 0.0))
+            return MatchedPostStart(graph: graph, centres: centres).relabel(free)
+        }
     }
 
     /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).
