@@ -14,7 +14,13 @@ enum ArrowPoints {
             return nil
         }
         if let c = schema.idColumn, schema.fieldTypes[c] == OFTReal { return nil }  // keep OGR's number-to-text
-        let wanted = Set(([schema.idColumn].compactMap { $0 } + schema.weightColumns).map { schema.names[$0] })
+        var wanted = Set(([schema.idColumn].compactMap { $0 } + schema.weightColumns).map { schema.names[$0] })
+        // GDAL 3.6.2's GeoPackage stream returns every geometry as null when no attribute column is
+        // read (fixed in 3.6.3, OSGeo/gdal#7106): keep one column so that points without ids or
+        // weights still arrive.
+        if wanted.isEmpty, let first = schema.names.first { wanted.insert(first) }
+        // A layer of bare points: the same bug, so the per-feature path.
+        guard !wanted.isEmpty else { return nil }
         let ignored = schema.names.filter { !wanted.contains($0) }
         withCStringArray(ignored) { list in _ = OGR_L_SetIgnoredFields(layer, UnsafeMutablePointer(mutating: list)) }
         defer { _ = OGR_L_SetIgnoredFields(layer, nil) }

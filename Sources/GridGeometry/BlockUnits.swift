@@ -21,6 +21,9 @@ public struct BlockUnits: Sendable {
     public var contactLength: [Double]
     public var contactBarrierLength: [Double]
     public var report: BlockReport
+    /// Per unit: the street block it lies in (pieces of one split block, or parts of one block cut by a hard
+    /// line, share it; water units have their own). The optimizer moves a block's pieces together.
+    public var block: [Int32] = []
 
     /// The unit graph with cut costs: shared lengths and perimeters whose metres on a barrier line count
     /// `barrierFactor` each and all other metres `otherFactor` (the ratio is what steers grid edges onto
@@ -83,7 +86,7 @@ extension GeometryEngine {
         return BlockUnits(
             units: set, barrierLength: links.barrier, perimeterOnBarrier: pairs.onBarrier, isWater: isWater,
             contactOffsets: contacts.offsets, contactNeighbors: contacts.neighbors, contactLength: contacts.length,
-            contactBarrierLength: contacts.barrier, report: report)
+            contactBarrierLength: contacts.barrier, report: report, block: parts.map { key[$0[0]]?.group ?? -1 })
     }
 
     /// The unit of each face (-1: none) and the faces of each unit: keyed faces in order of (block, piece,

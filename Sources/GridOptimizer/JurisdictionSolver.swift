@@ -23,6 +23,8 @@ struct JurisdictionSolver: Sendable {
     let proposalsPerUnit: Int
     /// Safety cap.
     let deadline: ContinuousClock.Instant
+    /// Per local unit: its block (`PartitionProblem.blockOfUnit`), or nil.
+    var blocks: [Int32]? = nil
 
     /// What one start produced.
     struct Outcome: Sendable {
@@ -127,7 +129,7 @@ struct JurisdictionSolver: Sendable {
         search.anneal(proposals: proposalsPerUnit * n)
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
-        return Self.finish(&search)
+        return Self.finish(&search, blocks: blocks)
     }
 
     /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).
@@ -205,17 +207,19 @@ struct JurisdictionSolver: Sendable {
         let boundary = BoundarySet(search.partition).units.count
         let floor = min(Tuning.fineMinimumProposals, proposalsPerUnit * graph.unitCount)
         search.anneal(proposals: max(Tuning.fineProposalsPerBoundaryUnit * boundary, floor))
-        return Self.finish(&search)
+        return Self.finish(&search, blocks: blocks)
     }
 
     /// The last rounds of every solve path: diffusion chains and greedy moves while a grid is still
     /// beyond the wall, then the outcome.
-    private static func finish(_ search: inout LocalSearch) -> Outcome {
+    /// With `blocks`, whole blocks then move between grids (`LocalSearch.moveBlocks`), polished by greedy moves.
+    private static func finish(_ search: inout LocalSearch, blocks: [Int32]?) -> Outcome {
         for _ in 0..<Tuning.finalBalanceRounds {
             search.balance(diffuse: true)
             search.greedy(maxSweeps: Tuning.greedySweeps)
             if search.energy().penalty <= 0 || search.timedOut { break }
         }
+        if let blocks, search.moveBlocks(blocks) > 0 { search.greedy(maxSweeps: Tuning.greedySweeps) }
         let final = search.energy()
         return Outcome(
             assignment: search.partition.assignment, penalty: final.penalty, rest: final.rest,

@@ -174,4 +174,28 @@ extension Partition {
         }
         return moved
     }
+
+    /// Whether grid `g` is one connected part (links count as adjacency), searched from unit `start` of
+    /// `g`, or from its lowest unit when `start` is nil. An empty grid is not connected.
+    /// - Complexity: O(n) to find a start, then O(size of g · degree).
+    mutating func isConnected(grid g: Int32, from start: Int? = nil) -> Bool {
+        guard let s = start ?? assignment.firstIndex(of: g), assignment[s] == g else { return false }
+        let (_, visited) = freshStamps()
+        stamp[s] = visited
+        queue.removeAll(keepingCapacity: true)
+        queue.append(Int32(s))
+        var head = 0
+        while head < queue.count {
+            let w = Int(queue[head])
+            head += 1
+            for e in Int(graph.offsets[w])..<Int(graph.offsets[w + 1]) {
+                let v = Int(graph.neighbors[e])
+                if assignment[v] == g, stamp[v] != visited {
+                    stamp[v] = visited
+                    queue.append(Int32(v))
+                }
+            }
+        }
+        return queue.count == Int(unitCount[Int(g)])
+    }
 }

@@ -42,6 +42,12 @@ public struct PartitionProblem: Sendable {
     /// territories): their units stay, the other grids of their jurisdiction (K_j minus the locked
     /// ones) are re-balanced around them. Needs `previousGrid`; not with `centerUnits`.
     public var lockedLabels: [Int32] = []
+    /// Per unit: the block it is a piece of (units with equal ids are pieces of one block, e.g. a street
+    /// block cut into pieces; an uncut block has an id of its own), or nil. With it, the last phase of
+    /// a solve also moves all of a block's pieces held by one grid into a neighbouring grid at once when
+    /// that lowers the objective (`LocalSearch.moveBlocks`): a cut through a block costs more per metre
+    /// than a barrier edge, so undoing it piece by piece climbs over costlier intermediate cuts.
+    public var blockOfUnit: [Int32]?
 
     /// Creates a problem with no previous plan, no centres, 2 threads and a size-based time cap.
     public init(graph: UnitGraph, gridsPerJurisdiction: [Int], toleranceFraction: Double, seed: UInt64) {

@@ -42,6 +42,7 @@ extension Partitioner {
             sub.weightTolerances = problem.weightTolerances
             sub.weightNames = problem.weightNames
             sub.previousGrid = units.map { previous[Int($0)] }
+            sub.blockOfUnit = problem.blockOfUnit.map { all in units.map { all[Int($0)] } }
             let result = try solve(sub)
             // Sub-grid g of sub-jurisdiction s is grid (gridBase[j] + g − subBase[s]).
             var subBase = [Int](repeating: 0, count: subCounts.count + 1)

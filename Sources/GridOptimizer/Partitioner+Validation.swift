@@ -38,6 +38,9 @@ extension Partitioner {
                 throw .invalidProblem("previousGrid of unit \(u) is \(previous[u]); labels are ≥ 0, or -1 for none")
             }
         }
+        if let blocks = problem.blockOfUnit, blocks.count != n {
+            throw .invalidProblem("blockOfUnit has \(blocks.count) entries for \(n) units")
+        }
         if let centres = problem.centerUnits {
             guard centres.count == total else {
                 throw .invalidProblem("centerUnits has \(centres.count) entries for \(total) grids")

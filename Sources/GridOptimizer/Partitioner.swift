@@ -126,7 +126,8 @@ public enum Partitioner {
         let solver = JurisdictionSolver(
             graph: graph, gridCount: k, tolerance: problem.toleranceFraction, centres: centres,
             previous: previous, warmStart: warm,
-            proposalsPerUnit: proposalsPerUnit(units: local.members.count, grids: k), deadline: deadline)
+            proposalsPerUnit: proposalsPerUnit(units: local.members.count, grids: k), deadline: deadline,
+            blocks: problem.blockOfUnit.map { all in local.members.map { all[Int($0)] } })
         return (solver, gridLabels)
     }
 

@@ -72,7 +72,7 @@ enum AggregateStage {
             let total = weights[0].reduce(0, +)
             guard total > 0 else {
                 throw PipelineError.data(
-                    "\(config.pointsPath ?? config.unitsPath ?? ""): every \(names[0]) weight is zero; nothing to balance")
+                    "\(config.pointsPath ?? config.unitsPath ?? ""): the \(names[0]) of every \(config.pointsPath == nil ? "unit" : "point") inside the boundary is zero; nothing to balance")
             }
             return Aggregated(
                 pointUnit: pointUnit, unitWeights: weights, weightNames: names, pointsPerUnit: counts,

@@ -12,6 +12,9 @@ struct DissolvedGrids {
     var changes: PlanChanges?
     /// With `--barriers`: share of the interior boundary between grids of one station on a barrier line.
     var barrierShare: Double?
+    /// Grids with more parts than the optimizer declared islands, counted by the write stage on the
+    /// shapes as written (which also sets each grid's `exclaves` from them); 0 until then.
+    var splitGrids = 0
 }
 
 /// How a new plan differs from an earlier one.

@@ -131,11 +131,11 @@ struct ProblemStage {
             // in another CRS (a Shapefile in Gauss-Krüger, GeoJSON in WGS84) differs by nanometres after a
             // round trip through PROJ, and such noise must not decide between equal hexagon edges or tied
             // moves. A sliver smaller than the step keeps its own value.
-            let mm = { (v: [Double]) in v.map { v in ((v * 1e4).rounded() / 1e4).nonZero(or: v) } }
+            let quantized = { (v: [Double]) in v.map { v in ((v * 1e4).rounded() / 1e4).nonZero(or: v) } }
             let graph = try UnitGraph(
-                offsets: set.offsets, neighbors: set.neighbors, sharedLength: mm(set.sharedLength),
-                weights: a.unitWeights, area: mm(set.area), perimeter: mm(set.perimeter),
-                centroidX: mm(set.centroidX), centroidY: mm(set.centroidY),
+                offsets: set.offsets, neighbors: set.neighbors, sharedLength: quantized(set.sharedLength),
+                weights: a.unitWeights, area: quantized(set.area), perimeter: quantized(set.perimeter),
+                centroidX: quantized(set.centroidX), centroidY: quantized(set.centroidY),
                 jurisdiction: set.jurisdiction, jurisdictionCount: jCount)
             var problem = PartitionProblem(
                 graph: graph, gridsPerJurisdiction: perJurisdiction,
@@ -146,6 +146,8 @@ struct ProblemStage {
             problem.previousGrid = previous?.unitLabel.map { Int32($0) }
             problem.lockedLabels = locked
             problem.weightNames = a.weightNames
+            // Street blocks: the pieces of a split block may move to a neighbouring grid together.
+            problem.blockOfUnit = units.blocks?.block
             problem.weightTolerances = a.weightNames.dropFirst().map { name in
                 config.weightTolerances.first { $0.name == name }?.fraction
             }

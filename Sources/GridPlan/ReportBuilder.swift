@@ -126,10 +126,6 @@ enum ReportBuilder {
     /// `summary`: balance, contiguity, compactness, cut edges, further weights and what changed.
     private static func partitionSummary(_ record: PartitionRecord, totalWeight: Double) -> [(String, JSONValue)] {
         let stats = record.grids.stats, result = record.solution.result
-        // Parts the optimizer did not declare as island exclaves would be a broken grid (never expected).
-        let undeclared = zip(record.grids.numbering.order, stats).filter { g, s in
-            s.exclaves > (result.exclaveParts.indices.contains(g) ? result.exclaveParts[g] : 0)
-        }.count
         var summary: [(String, JSONValue)] = [
             ("grids", .int(stats.count)),
             ("units", .int(record.units.set.area.count)),
@@ -139,7 +135,8 @@ enum ReportBuilder {
             ("within_tolerance", .bool(result.withinTolerance))
         ]
         summary += countySpread(stats)
-        summary += contiguity(parts: stats.map { $0.exclaves + 1 }, undeclared: undeclared)
+        // Parts the optimizer did not declare as island exclaves would be a broken grid (never expected).
+        summary += contiguity(parts: stats.map { $0.exclaves + 1 }, undeclared: record.grids.splitGrids)
         summary += compactness(stats)
         summary.append(("cut_edges", .int(result.cutEdges)))
         if let further = furtherWeights(stats, names: record.aggregated.weightNames) { summary.append(further) }

@@ -36,7 +36,7 @@ struct WriteStage {
             let gridShapes = try outputShapes(measured.grids.shapes, from: workCRS, layer: "grids")
             let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
             var record = measured
-            record.grids.stats = checkedParts(measured.grids.stats, written: gridShapes, order: measured.grids.numbering.order, solution: solution)
+            record.grids = checkedParts(measured.grids, written: gridShapes, solution: solution)
             let grids = record.grids
             var gridFeatures: [OutputFeature] = []
             for (p, s) in grids.stats.enumerated() {
@@ -194,10 +194,9 @@ struct GISLayers {
     /// The workbook's sheets: grids (their properties) and points (every column of points.csv), the
     /// points spread over sheets points, points_2, … when there are more than a sheet holds.
     var sheets: [VectorLayer] {
-        let gridLayer = VectorLayer(name: "grids", features: grids)
-        var out = [
-            VectorLayer(name: "grids", fieldNames: gridLayer.fieldNames, rows: gridLayer.rows, shapes: .none(rows: gridLayer.rows.count))
-        ]
+        var gridTable = VectorLayer(name: "grids", features: grids)
+        gridTable.shapes = .none(rows: grids.count)
+        var out = [gridTable]
         var start = 0
         repeat {
             let end = min(pointRows.count, start + Self.sheetRows)
@@ -240,17 +239,19 @@ extension WriteStage {
     /// parts in the file less one, and a grid with more parts than the optimizer declared islands is
     /// reported (`GRID_NOT_CONTIGUOUS`, and `split_grids` in the summary). Counted in metres, a grid
     /// joined by a sub-centimetre neck passed as one piece and was written as two.
-    func checkedParts(_ stats: [GridStats], written: [MultiPolygon], order: [Int], solution: Solution) -> [GridStats] {
-        var out = stats
+    func checkedParts(_ grids: DissolvedGrids, written: [MultiPolygon], solution: Solution) -> DissolvedGrids {
+        var out = grids
         let declared = solution.result.exclaveParts
-        for (p, g) in order.enumerated() {
-            out[p].exclaves = max(0, written[p].polygons.count - 1)
+        for (p, g) in grids.numbering.order.enumerated() {
+            out.stats[p].exclaves = max(0, written[p].polygons.count - 1)
             let islands = declared.indices.contains(g) ? declared[g] : 0
-            guard out[p].exclaves > islands else { continue }
+            guard out.stats[p].exclaves > islands else { continue }
+            out.splitGrids += 1
+            let id = out.stats[p].gridID
             context.warn(
                 Diagnostic(
-                    code: .gridNotContiguous, file: "grids.geojson", location: "grid \(out[p].gridID)",
-                    message: "grid \(out[p].gridID) is written in \(out[p].exclaves + 1) parts but only \(islands) declared island(s)"))
+                    code: .gridNotContiguous, file: "grids.geojson", location: "grid \(id)",
+                    message: "grid \(id) is written in \(out.stats[p].exclaves + 1) parts but only \(islands) declared island(s)"))
         }
         return out
     }
@@ -263,7 +264,7 @@ extension WriteStage {
             context.warn(
                 Diagnostic(
                     code: .outputSnapped, file: "\(layer).geojson", location: "feature \(first + 1)",
-                    message: "\(out.snapped.count) \(layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
+                    message: "\(out.snapped.count) \(out.snapped.count == 1 ? String(layer.dropLast()) : layer) had a part thinner than 1e-7° that rounding to 7 decimals would make invalid; it was snap-rounded away",
                     count: out.snapped.count))
         }
         return out.shapes

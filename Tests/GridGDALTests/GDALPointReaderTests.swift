@@ -29,22 +29,44 @@ struct GDALPointReaderTests {
         #expect(shp.points.ids.first == "甲1" && shp.points.x.first == 118.801)
     }
 
-    @Test("a million-point-style GeoPackage: Arrow and per-feature paths agree on every point (ids, weights, MultiPoint shares)")
-    func arrowAgreesWithFeatures() throws {
-        let dir = try GDALFixtures.folder("many")
-        var rows = "id,w,x,y\n"
-        for i in 0..<5000 { rows += "p\(i),\(i % 7),\(118 + Double(i % 100) * 0.001),\(29 + Double(i / 100) * 0.001)\n" }
+    /// `dir/p.csv` and `dir/p.gpkg` (layer `pts`, EPSG:4326): `count` points `p0`, `p1`, … on a 0.001° lattice
+    /// `columns` wide from (118, 29), with the attribute columns id, x, y and, when `weight` is given, w.
+    static func pointGrid(_ dir: String, count: Int, columns: Int, weight: ((Int) -> Int)?) throws {
+        var rows = weight == nil ? "id,x,y\n" : "id,w,x,y\n"
+        for i in 0..<count {
+            let w = weight.map { "\($0(i))," } ?? ""
+            rows += "p\(i),\(w)\(118 + Double(i % columns) * 0.001),\(29 + Double(i / columns) * 0.001)\n"
+        }
         try GDALFixtures.write(rows, to: dir + "/p.csv")
         try GDALFixtures.run(GDALFixtures.ogr2ogr, [
             "-f", "GPKG", dir + "/p.gpkg", dir + "/p.csv", "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "AUTODETECT_TYPE=YES",
             "-a_srs", "EPSG:4326", "-nln", "pts",
         ])
+    }
+
+    @Test("a million-point-style GeoPackage: Arrow and per-feature paths agree on every point (ids, weights, MultiPoint shares)")
+    func arrowAgreesWithFeatures() throws {
+        let dir = try GDALFixtures.folder("many")
+        try Self.pointGrid(dir, count: 5000, columns: 100, weight: { $0 % 7 })
         let fast = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: ["w"]))
         // Through the attribute columns (per-feature path) the same values come back.
         let slow = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: ["w"], xField: "x", yField: "y"))
         #expect(fast.points.count == 5000 && slow.points.count == 5000)
         #expect(fast.points.x == slow.points.x && fast.points.y == slow.points.y)
         #expect(fast.points.ids == slow.points.ids && fast.points.weights == slow.points.weights)
+    }
+
+    @Test("GeoPackage points read without ids or weights, and a layer of bare points, keep every geometry (GDAL 3.6.2's stream nulls them)")
+    func pointsWithoutColumns() throws {
+        let dir = try GDALFixtures.folder("bare")
+        try Self.pointGrid(dir, count: 300, columns: 20, weight: nil)
+        try GDALFixtures.run(GDALFixtures.ogr2ogr, ["-f", "GPKG", dir + "/bare.gpkg", dir + "/p.gpkg", "-sql", "SELECT geom FROM pts", "-nln", "pts"])
+        let withIDs = try GDALReader.readPoints(path: dir + "/p.gpkg", fields: GDALPointFields(idField: "id", weightFields: []))
+        for path in [dir + "/p.gpkg", dir + "/bare.gpkg"] {
+            let r = try GDALReader.readPoints(path: path, fields: GDALPointFields(idField: nil, weightFields: []))
+            #expect(r.points.count == 300 && r.diagnostics.isEmpty, "\(path): \(r.points.count) points, \(r.diagnostics.map(\.message))")
+            #expect(r.points.x == withIDs.points.x && r.points.y == withIDs.points.y, "\(path)")
+        }
     }
 
     @Test("an Excel sheet with POINT_X,POINT_Y columns; empty coordinates skipped and counted naming the rows")

@@ -8,15 +8,17 @@ import Testing
 struct RealDataTests {
     static var data: URL { GridplanBinary.sharedData ?? URL(fileURLWithPath: "/nonexistent") }
 
-    @Test("Chicago: 277 grids nested in the 25 police districts from the 2012 crimes are contiguous, within 5% and tile the city")
-    func chicagoDistricts() throws {
-        let out = try GridplanBinary.temporaryFolder("chicago")
-        let boundary = Self.data.appendingPathComponent("chicago-police-beats/districts.geojson")
-        let r = try GridplanBinary.run([
-            "partition", "--boundary", boundary.path, "--boundary-id", "DIST_NUM",
-            "--points", Self.data.appendingPathComponent("chicago-crimes-2012-sample/crimes.geojson").path,
-            "--grids", "277", "--tolerance", "0.05", "--out", out.path, "--quiet",
-        ])
+    /// Chicago's 25 districts and the 2012 crimes at K 277, ±5%, with `extra` options: the run succeeds,
+    /// and its files pass the format check and the independent partition check against the districts.
+    static func chicago277(_ name: String, extra: [String]) throws -> OutputCheck {
+        let out = try GridplanBinary.temporaryFolder(name)
+        let boundary = data.appendingPathComponent("chicago-police-beats/districts.geojson")
+        let r = try GridplanBinary.run(
+            [
+                "partition", "--boundary", boundary.path, "--boundary-id", "DIST_NUM",
+                "--points", data.appendingPathComponent("chicago-crimes-2012-sample/crimes.geojson").path,
+                "--grids", "277", "--tolerance", "0.05", "--out", out.path, "--quiet",
+            ] + extra)
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let check = try OutputCheck(folder: out)
         #expect(check.grids.count == 277)
@@ -24,6 +26,12 @@ struct RealDataTests {
         let doc = try GeoJSONReader.readFeatures(path: boundary.path)
         let city = MultiPolygon(polygons: doc.features.flatMap { $0.geometry?.multiPolygon?.polygons ?? [] })
         try check.checkPartition(boundary: city, tolerance: 0.05)
+        return check
+    }
+
+    @Test("Chicago: 277 grids nested in the 25 police districts from the 2012 crimes are contiguous, within 5% and tile the city")
+    func chicagoDistricts() throws {
+        let check = try Self.chicago277("chicago", extra: [])
         // Grids never cross a district: every grid's units share its jurisdiction.
         var jurisdictionOfGrid: [String: String] = [:]
         for g in check.grids {
@@ -42,24 +50,11 @@ struct RealDataTests {
 
     @Test("Chicago street blocks: grids follow the major streets, railways and rivers, contiguous and within 5%; the real beats score 70% ± 3")
     func chicagoBarriers() throws {
-        let out = try GridplanBinary.temporaryFolder("chicago-barriers")
         let lines = Self.data.appendingPathComponent("chicago-streets-rail-water")
         let barriers = ["major_streets.geojson", "railroads.geojson"].map { lines.appendingPathComponent($0).path }
         let water = lines.appendingPathComponent("water.geojson").path
-        let boundary = Self.data.appendingPathComponent("chicago-police-beats/districts.geojson")
-        let r = try GridplanBinary.run([
-            "partition", "--boundary", boundary.path, "--boundary-id", "DIST_NUM",
-            "--points", Self.data.appendingPathComponent("chicago-crimes-2012-sample/crimes.geojson").path,
-            "--grids", "277", "--tolerance", "0.05", "--barriers", barriers[0], "--barriers", barriers[1],
-            "--hard-barriers", water, "--out", out.path, "--quiet",
-        ])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let check = try OutputCheck(folder: out)
-        #expect(check.grids.count == 277)
-        try check.checkFormat()
-        let doc = try GeoJSONReader.readFeatures(path: boundary.path)
-        let city = MultiPolygon(polygons: doc.features.flatMap { $0.geometry?.multiPolygon?.polygons ?? [] })
-        try check.checkPartition(boundary: city, tolerance: 0.05)
+        let check = try Self.chicago277(
+            "chicago-barriers", extra: ["--barriers", barriers[0], "--barriers", barriers[1], "--hard-barriers", water])
         // On the lines exactly; hexagon grids score 0.16 within 25 m.
         #expect(check.summary("barrier_share") >= 0.65, "barrier_share \(check.summary("barrier_share"))")
         #expect(check.summary("mean_polsby_popper") >= 0.45)
