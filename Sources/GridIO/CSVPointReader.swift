@@ -105,14 +105,18 @@ public enum CSVPointReader {
                 continue rows
             }
             for (k, c) in columns.weights.enumerated() {
+                // The text is made only for a field that is not a plain number (most rows never need it).
+                if let w = number(c), w >= 0 {
+                    weights[k] = w
+                    continue
+                }
                 let text = reader.text(fields[c])
                 if text.trimmingWhitespace.isEmpty {
                     diagnostics.add(.weightMissing, location: "line \(line)", text: "row(s) skipped: weight \"\(weightFields[k])\" empty")
                     continue rows
                 }
-                guard let w = number(c) else { throw fail("weight \"\(weightFields[k])\" is not a finite number: \"\(text.prefix(40))\"") }
-                guard w >= 0 else { throw fail("weight \"\(weightFields[k])\" is negative (\(text)); weights must be ≥ 0") }
-                weights[k] = w
+                guard number(c) != nil else { throw fail("weight \"\(weightFields[k])\" is not a finite number: \"\(text.prefix(40))\"") }
+                throw fail("weight \"\(weightFields[k])\" is negative (\(text)); weights must be ≥ 0")
             }
             let id = columns.id.map { reader.text(fields[$0]) } ?? ""
             table.append(x: x, y: y, id: id, weights: weights, source: Int32(clamping: line))

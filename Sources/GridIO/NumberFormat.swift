@@ -59,14 +59,15 @@ enum NumberFormat {
                 frac /= 10
                 width -= 1
             }
-            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
-            var k = width - 1
+            // Zeros first, then the digits written from the right in place (no array per number).
+            let start = out.count
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+            var k = start + width - 1
             while frac > 0 {
-                digits[k] = UInt8(ascii: "0") + UInt8(frac % 10)
+                out[k] = UInt8(ascii: "0") + UInt8(frac % 10)
                 frac /= 10
                 k -= 1
             }
-            out.append(contentsOf: digits)
         } else if forceFraction {
             out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "0")])
         }

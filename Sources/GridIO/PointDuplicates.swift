@@ -8,7 +8,8 @@ import GridModel
 /// Points without ids are never compared: distinct households or incidents often share an address.
 public enum PointDuplicates {
     /// The two warnings (those that occur), naming the first five points of each by `location(i)`.
-    /// - Complexity: O(n) expected (one hash per point with an id).
+    /// - Complexity: O(n) expected: one hash per point with an id; a second only for an id met before
+    ///   at another place.
     public static func diagnostics(_ p: PointTable, file: String, location: (Int) -> String) -> [Diagnostic] {
         guard p.ids.contains(where: { !$0.isEmpty }) else { return [] }
         struct Record: Hashable {
@@ -16,27 +17,39 @@ public enum PointDuplicates {
             var x: UInt64
             var y: UInt64
         }
+        /// The first point with each id.
         var firstByID: [String: Int] = [:]
-        var firstByRecord: [Record: Int] = [:]
+        /// The first point of each (id, place) whose id was first seen at another place.
+        var firstElsewhere: [Record: Int] = [:]
         firstByID.reserveCapacity(p.count)
         var counter = DiagnosticCounter()
         for i in 0..<p.count where !p.ids[i].isEmpty {
-            let record = Record(id: p.ids[i], x: p.x[i].bitPattern, y: p.y[i].bitPattern)
-            if let j = firstByRecord[record] {
+            let j = firstIndex(&firstByID[p.ids[i], default: i])
+            if j == i { continue }
+            if p.x[j].bitPattern == p.x[i].bitPattern && p.y[j].bitPattern == p.y[i].bitPattern {
                 counter.add(
                     .pointDuplicate, location: "\(location(i)) repeats \(location(j))",
-                    text: "point(s) repeat an earlier point's id and coordinates (kept, each counted)", keep: 5)
+                    text: Self.duplicateText, keep: 5)
                 continue
             }
-            firstByRecord[record] = i
-            if let j = firstByID[p.ids[i]] {
+            let record = Record(id: p.ids[i], x: p.x[i].bitPattern, y: p.y[i].bitPattern)
+            if let k = firstElsewhere[record] {
                 counter.add(
-                    .pointIDReused, location: "\(location(i)) has the id \"\(p.ids[i])\" of \(location(j))",
-                    text: "point(s) reuse an earlier point's id at another place (kept)", keep: 5)
-            } else {
-                firstByID[p.ids[i]] = i
+                    .pointDuplicate, location: "\(location(i)) repeats \(location(k))",
+                    text: Self.duplicateText, keep: 5)
+                continue
             }
+            firstElsewhere[record] = i
+            counter.add(
+                .pointIDReused, location: "\(location(i)) has the id \"\(p.ids[i])\" of \(location(j))",
+                text: "point(s) reuse an earlier point's id at another place (kept)", keep: 5)
         }
         return counter.diagnostics(file: file)
     }
+
+    private static let duplicateText = "point(s) repeat an earlier point's id and coordinates (kept, each counted)"
+
+    /// Reads a dictionary slot through `subscript(_:default:)`, which inserts the default when the key
+    /// is new: one hash both finds an earlier point and records a first one.
+    private static func firstIndex(_ slot: inout Int) -> Int { slot }
 }

@@ -62,9 +62,10 @@ struct HexagonUnitSource: UnitSource {
         let smallest = sizeFor(150)
         let meanGrid = total / grids
         if p.points.count > 0 {
+            let load = CellLoad(p.points)
             // Piles of points at one address are left out of the measure: finer cells cannot split them,
             // but they can still make every other cell around them finer (Houston: 515 crimes at one point).
-            while s * 0.9 > smallest, CellLoad.heaviest(p.points, size: s).splittable > meanGrid / 12 {
+            while s * 0.9 > smallest, load.heaviest(size: s).splittable > meanGrid / 12 {
                 s *= 0.9
             }
         }
@@ -75,29 +76,53 @@ struct HexagonUnitSource: UnitSource {
     }
 }
 /// Loads of square cells of a given size: a cheap stand-in for hexagons of the same width.
-enum CellLoad {
+/// The points are gathered once into distinct locations (a pile of points at one address is one
+/// location), so each size tried sorts only the locations' cell keys.
+struct CellLoad {
+    /// Distinct locations in (x, y) order, each with the total weight of its points.
+    private var x: [Double] = []
+    private var y: [Double] = []
+    private var weight: [Double] = []
+    private let minX: Double
+    private let minY: Double
+
+    /// - Complexity: O(n log n) for n points (one sort by location).
+    init(_ p: PointTable) {
+        minX = p.x.min() ?? 0
+        minY = p.y.min() ?? 0
+        let order = (0..<p.count).sorted { (p.x[$0], p.y[$0], $0) < (p.x[$1], p.y[$1], $1) }
+        for i in order {
+            let w = p.weights.isEmpty ? 1 : p.weights[0][i]
+            if let last = x.indices.last, x[last] == p.x[i], y[last] == p.y[i] {
+                weight[last] += w
+            } else {
+                x.append(p.x[i])
+                y.append(p.y[i])
+                weight.append(w)
+            }
+        }
+    }
+
     /// The heaviest cell, and the heaviest cell without its largest pile of points at one location (a
     /// geocoded address that no finer cell can split).
-    /// - Complexity: O(n log n) for n points (sorting the cell keys).
-    static func heaviest(_ p: PointTable, size: Double) -> (total: Double, splittable: Double) {
-        guard p.count > 0, size > 0 else { return (0, 0) }
-        var keys: [(cell: Int64, x: Double, y: Double, w: Double)] = []
-        keys.reserveCapacity(p.count)
-        let minX = p.x.min() ?? 0, minY = p.y.min() ?? 0
-        for i in 0..<p.count {
-            let cx = Int64(((p.x[i] - minX) / size).rounded(.down)), cy = Int64(((p.y[i] - minY) / size).rounded(.down))
-            keys.append((cx << 32 | cy, p.x[i], p.y[i], p.weights.isEmpty ? 1 : p.weights[0][i]))
+    /// - Complexity: O(m log m) for m distinct locations (sorting the cell keys).
+    func heaviest(size: Double) -> (total: Double, splittable: Double) {
+        guard !x.isEmpty, size > 0 else { return (0, 0) }
+        var keys: [(cell: Int64, w: Double)] = []
+        keys.reserveCapacity(x.count)
+        for i in x.indices {
+            let cx = Int64(((x[i] - minX) / size).rounded(.down)), cy = Int64(((y[i] - minY) / size).rounded(.down))
+            keys.append((cx << 32 | cy, weight[i]))
         }
-        keys.sort { ($0.cell, $0.x, $0.y) < ($1.cell, $1.x, $1.y) }
+        // Stable: the locations of one cell keep their (x, y) order.
+        keys.sort { $0.cell < $1.cell }
         var best = 0.0, bestSplittable = 0.0
         var k = 0
         while k < keys.count {
-            var total = 0.0, pile = 0.0, run = 0.0
+            var total = 0.0, pile = 0.0
             var j = k
             while j < keys.count && keys[j].cell == keys[k].cell {
-                if j > k && (keys[j].x != keys[j - 1].x || keys[j].y != keys[j - 1].y) { run = 0 }
-                run += keys[j].w
-                pile = max(pile, run)
+                pile = max(pile, keys[j].w)
                 total += keys[j].w
                 j += 1
             }

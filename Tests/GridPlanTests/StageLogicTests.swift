@@ -97,6 +97,11 @@ struct StageLogicTests {
         // Coordinates are compared bit for bit: a near miss is the same id elsewhere.
         let near = Self.points([(1, 1), (1.000_000_000_001, 1)], ids: ["a", "a"])
         #expect(PointDuplicates.diagnostics(near, file: "p.csv") { "\($0)" }.map(\.code) == [.pointIDReused])
+        // A repeat at the id's second place names that place's first point, not the id's first.
+        let second = Self.points([(1, 1), (2, 2), (2, 2), (2, 2)], ids: ["a", "a", "a", "a"])
+        let d2 = PointDuplicates.diagnostics(second, file: "p.csv") { "point \($0)" }
+        #expect(d2.first { $0.code == .pointDuplicate }?.location == "first: point 2 repeats point 1; point 3 repeats point 1")
+        #expect(d2.first { $0.code == .pointIDReused }?.count == 1)
     }
 
     @Test("the duplicate warning names points by line for text files and by feature for GeoJSON and GDAL layers")
