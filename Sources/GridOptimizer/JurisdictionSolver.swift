@@ -1,9 +1,10 @@
 /// Solves one jurisdiction from one start.
 ///
 /// Flat (posts, a previous plan, or fewer than `Tuning.multilevelUnitsPerGrid` units per grid):
-/// power-diagram, post (`postStart`) or warm start; contiguity repair (`Partition.repairContiguity`);
-/// balancing chains (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all
-/// units (`anneal`); final balancing, chains then diffusion, with greedy polish (`finish`).
+/// power-diagram (drawn on whole street blocks with `blocks`: `BlockStart`), post (`postStart`) or
+/// warm start; contiguity repair (`Partition.repairContiguity`); balancing chains
+/// (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all units (`anneal`);
+/// final balancing, chains then diffusion, with greedy polish (`finish`).
 /// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
 /// (the better of the two is kept: balance before speed).
 struct JurisdictionSolver: Sendable {
@@ -82,9 +83,7 @@ struct JurisdictionSolver: Sendable {
         } else if let centres {
             initial = postStart(start, centres: centres, light: light)
         } else {
-            // The first start bisects along the axes; later ones along random directions.
-            let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
-            initial = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: axis)
+            initial = diagramStart(start: start, rng: &rng, light: light)
         }
         var partition = Partition(graph: graph, gridCount: k, assignment: initial, centre: centres, light: light)
         let repaired = partition.repairContiguity()
@@ -141,9 +140,24 @@ struct JurisdictionSolver: Sendable {
             for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
             return drawn
         default:
-            let free = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: (1.0, 0.0))
+            let free = diagram(axis: (1.0, 0.0), light: light)
             return MatchedPostStart(graph: graph, centres: centres).relabel(free)
         }
+    }
+
+    /// The power-diagram start: the first bisects along the axes, later ones along random directions;
+    /// with `blocks`, drawn on whole street blocks (`BlockStart`).
+    private func diagramStart(start: Int, rng: inout SplitMix64, light: LightComponents) -> [Int32] {
+        let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
+        return diagram(axis: axis, light: light)
+    }
+
+    /// The power diagram bisecting first along `axis`; with `blocks`, drawn on whole street blocks.
+    private func diagram(axis: (Double, Double), light: LightComponents) -> [Int32] {
+        if let blocks {
+            return BlockStart(graph: graph, gridCount: gridCount, blocks: blocks, tolerance: tolerance).run(axis: axis)
+        }
+        return PowerDiagramStart(graph: graph, gridCount: gridCount, light: light).run(axis: axis)
     }
 
     /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).

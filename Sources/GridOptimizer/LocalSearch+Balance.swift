@@ -207,14 +207,17 @@ extension LocalSearch {
             let after = path.reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
             if after < before - 1e-9 { return true }
             if let followUp, !done.isEmpty, penalty(partition.weight[followUp.grid]) > 0 {
-                var saved = partition.assignment
-                for (u, from) in done.reversed() { saved[u] = from }
-                if transfer(from: followUp.grid, lists: lists, adjacency: followUp.adjacency, relaxed: true) {
-                    if totalImbalance() < total - 1e-9 { return true }
-                    partition.reset(to: saved)
-                    onMove?(partition)
-                    return false
+                // The follow-up's moves are journalled and undone one by one if the pair does not
+                // pay (a full reset recomputed every tally: 85 % of 50k × 500's time).
+                let outer = journal
+                journal = []
+                let followed = transfer(from: followUp.grid, lists: lists, adjacency: followUp.adjacency, relaxed: true)
+                if followed, totalImbalance() < total - 1e-9 {
+                    journal = outer.map { $0 + (journal ?? []) }
+                    return true
                 }
+                undo(to: 0)
+                journal = outer
             }
         }
         for (u, from) in done.reversed() { apply(u, to: from) }

@@ -49,6 +49,9 @@ struct LocalSearch {
     var secondaryWeight = 3.0
     /// Called after every accepted move (tests check invariants here).
     var onMove: ((Partition) -> Void)?
+    /// While non-nil, every applied move as (unit, grid it left), so that a tentative sequence of
+    /// moves can be undone move by move (`undo(to:)`) instead of recomputing every tally.
+    var journal: [(unit: Int, from: Int32)]?
 
     /// Weight of the previous-plan cost: dominates compactness, is dominated by balance.
     static let previousCost = 100.0
@@ -177,8 +180,21 @@ struct LocalSearch {
     /// Applies a move already checked for contiguity and reports it.
     @inline(__always)
     mutating func apply(_ u: Int, to h: Int32) {
+        if journal != nil { journal?.append((u, partition.assignment[u])) }
         partition.move(u, to: h)
         onMove?(partition)
+    }
+
+    /// Undoes the journalled moves after the first `mark` in reverse order (each state passed is
+    /// one the search was in, so every grid stays connected) and drops them from the journal.
+    /// - Complexity: O(Σ degree of the moved units).
+    mutating func undo(to mark: Int) {
+        guard let moves = journal, moves.count > mark else { return }
+        for (u, from) in moves[mark...].reversed() {
+            partition.move(u, to: from)
+            onMove?(partition)
+        }
+        journal?.removeSubrange(mark...)
     }
 
     /// Checks the time cap (cheaply, every 1024 calls).

@@ -66,6 +66,43 @@ struct PartitionInvariantTests {
         }
     }
 
+    @Test("journalled moves undone in reverse give back the assignment, tallies and connected grids")
+    func journalUndo() throws {
+        var rng = TestRandom(5)
+        let graph = try TestGraphs.hexagons(rows: 9, columns: 9, weights: .random(seed: 3, low: 0, high: 2))
+        let w = work(graph)
+        let start = PowerDiagramStart(graph: w, gridCount: 4).run(axis: (1, 0))
+        var partition = Partition(graph: w, gridCount: 4, assignment: start)
+        partition.repairContiguity()
+        let mean = w.weight.reduce(0, +) / 4
+        var search = LocalSearch(
+            partition: partition, mean: mean, band: 0.5, previous: nil, seed: 1, deadline: .now + .seconds(60))
+        // Ten moves before the mark stay; the moves after it are undone.
+        search.journal = []
+        var kept: [Int32] = []
+        var moved = 0
+        while moved < 60 {
+            let u = rng.index(w.unitCount)
+            let lo = Int(w.offsets[u])
+            let h = search.partition.assignment[Int(w.neighbors[lo + rng.index(Int(w.offsets[u + 1]) - lo)])]
+            guard h != search.partition.assignment[u], search.partition.canRemove(u) else { continue }
+            search.apply(u, to: h)
+            moved += 1
+            if moved == 10 { kept = search.partition.assignment }
+        }
+        #expect(search.journal?.count == 60)
+        var failures: [String] = []
+        search.onMove = { p in
+            do { try p.checkInvariants() } catch { failures.append("\(error)") }
+        }
+        search.undo(to: 10)
+        #expect(search.journal?.count == 10)
+        #expect(search.partition.assignment == kept)
+        #expect(kept != start)
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+        try search.partition.checkInvariants()
+    }
+
     @Test("repair hands minor parts to the grid sharing most boundary and leaves every grid connected")
     func repairMakesGridsConnected() throws {
         let graph = try TestGraphs.squares(rows: 4, columns: 4)
