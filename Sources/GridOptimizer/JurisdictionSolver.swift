@@ -1,9 +1,10 @@
 /// Solves one jurisdiction from one start.
 ///
 /// Flat (posts, a previous plan, or fewer than `Tuning.multilevelUnitsPerGrid` units per grid):
-/// power-diagram, post-growth or warm start; contiguity repair (`Partition.repairContiguity`);
-/// balancing chains (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all
-/// units (`anneal`); final balancing, chains then diffusion, with greedy polish (`finish`).
+/// power-diagram (drawn on whole street blocks with `blocks`: `BlockStart`), post-growth or warm
+/// start; contiguity repair (`Partition.repairContiguity`); balancing chains (`LocalSearch.balance`);
+/// greedy moves (`greedy`); simulated annealing over all units (`anneal`); final balancing, chains
+/// then diffusion, with greedy polish (`finish`).
 /// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
 /// (the better of the two is kept: balance before speed).
 struct JurisdictionSolver: Sendable {
@@ -93,9 +94,7 @@ struct JurisdictionSolver: Sendable {
             for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
             initial = drawn
         } else {
-            // The first start bisects along the axes; later ones along random directions.
-            let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
-            initial = PowerDiagramStart(graph: graph, gridCount: k, light: light).run(axis: axis)
+            initial = diagramStart(start: start, rng: &rng, light: light)
         }
         var partition = Partition(graph: graph, gridCount: k, assignment: initial, centre: centres, light: light)
         let repaired = partition.repairContiguity()
@@ -130,6 +129,16 @@ struct JurisdictionSolver: Sendable {
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
         return Self.finish(&search, blocks: blocks)
+    }
+
+    /// The power-diagram start: the first bisects along the axes, later ones along random directions;
+    /// with `blocks`, drawn on whole street blocks (`BlockStart`).
+    private func diagramStart(start: Int, rng: inout SplitMix64, light: LightComponents) -> [Int32] {
+        let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
+        if let blocks {
+            return BlockStart(graph: graph, gridCount: gridCount, blocks: blocks, tolerance: tolerance).run(axis: axis)
+        }
+        return PowerDiagramStart(graph: graph, gridCount: gridCount, light: light).run(axis: axis)
     }
 
     /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).
