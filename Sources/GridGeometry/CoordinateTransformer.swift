@@ -9,7 +9,7 @@ final class CoordinateTransformer {
     let target: String
 
     init(from source: String, to target: String, in context: ProjContext) throws(GeometryError) {
-        context.log.lines.removeAll()
+        context.sink.lines.removeAll()
         guard let raw = proj_create_crs_to_crs(context.handle, source, target, nil) else {
             let both = context.error("cannot transform from '\(source)' to '\(target)'")
             // Name the CRS PROJ does not know, if it is just one of them.
@@ -42,7 +42,7 @@ final class CoordinateTransformer {
         guard n > 0 else { return }
         let stride = MemoryLayout<Double>.stride
         proj_errno_reset(pj)
-        context.log.lines.removeAll()
+        context.sink.lines.removeAll()
         let pj = self.pj
         let inputX = x, inputY = y  // kept to name a failing point (copied on first write)
         _ = x.withUnsafeMutableBufferPointer { xs in

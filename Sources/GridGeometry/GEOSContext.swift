@@ -6,36 +6,26 @@ final class GEOSMessageSink {
     var notices: [String] = []
 }
 
-/// One reentrant GEOS context. Deliberately not Sendable: one per task, never global.
-///
-/// Every geometry, prepared geometry and tree made with this context keeps a strong reference
-/// to it, so `GEOS_finish_r` runs only after all of them are destroyed.
-final class GEOSContext {
-    let handle: GEOSContextHandle_t
-    let sink = GEOSMessageSink()
+/// One reentrant GEOS context (who owns what: `CLibraryContext`).
+typealias GEOSContext = CLibraryContext<GEOSMessageSink>
 
-    init() throws(GeometryError) {
-        guard let handle = GEOS_init_r() else { throw GeometryError("GEOS_init_r failed") }
-        self.handle = handle
-        // The sink is a stored property, so it outlives the handle; passUnretained is safe.
-        let userdata = Unmanaged.passUnretained(sink).toOpaque()
+extension GEOSContext {
+    convenience init() throws(GeometryError) {
+        try self.init(sink: GEOSMessageSink(), create: GEOS_init_r, name: "GEOS_init_r", finish: GEOS_finish_r)
         GEOSContext_setErrorMessageHandler_r(
             handle,
             { message, userdata in
                 guard let message, let userdata else { return }
-                Unmanaged<GEOSMessageSink>.fromOpaque(userdata).takeUnretainedValue()
-                    .lastError = String(cString: message)
+                GEOSContext.sink(from: userdata).lastError = String(cString: message)
             }, userdata)
         GEOSContext_setNoticeMessageHandler_r(
             handle,
             { message, userdata in
                 guard let message, let userdata else { return }
-                let sink = Unmanaged<GEOSMessageSink>.fromOpaque(userdata).takeUnretainedValue()
+                let sink = GEOSContext.sink(from: userdata)
                 if sink.notices.count < 100 { sink.notices.append(String(cString: message)) }
             }, userdata)
     }
-
-    deinit { GEOS_finish_r(handle) }
 
     /// The error for a failed call `op`, with GEOS's last message; clears the message.
     func error(_ op: String) -> GeometryError {

@@ -8,16 +8,27 @@ import GridModel
 /// boundary with them (ties: the lower index), and larger holes stay holes.
 public struct StationGaps: Sendable, Equatable {
     /// Every hole of the union of the station areas.
-    public var count = 0
-    public var totalArea = 0.0
-    public var largestArea = 0.0
-    /// Holes filled (below the threshold) and their area.
-    public var filledCount = 0
-    public var filledArea = 0.0
-    /// The largest hole filled.
-    public var largestFilledArea = 0.0
+    public var all = HoleTally()
+    /// The holes filled (below the threshold).
+    public var filled = HoleTally()
 
     public init() {}
+}
+
+/// A count of holes with their total and largest area (m²).
+public struct HoleTally: Sendable, Equatable {
+    public private(set) var count = 0
+    public private(set) var totalArea = 0.0
+    public private(set) var largestArea = 0.0
+
+    public init() {}
+
+    /// Counts one more hole of `area` m².
+    mutating func add(area: Double) {
+        count += 1
+        totalArea += area
+        largestArea = max(largestArea, area)
+    }
 }
 
 struct StationGapFiller: EngineAlgorithm {
@@ -38,9 +49,7 @@ struct StationGapFiller: EngineAlgorithm {
         for p in union.polygons {
             for hole in p.holes {
                 let area = abs(Ring.signedArea(hole))
-                gaps.count += 1
-                gaps.totalArea += area
-                gaps.largestArea = max(gaps.largestArea, area)
+                gaps.all.add(area: area)
                 if area < maxFillArea { holes.append(Polygon(rings: [hole])) }
             }
         }
@@ -68,9 +77,7 @@ struct StationGapFiller: EngineAlgorithm {
             }
             guard best >= 0 else { continue }  // touches no station along a line: left as it is
             let area = try h.area()
-            gaps.filledCount += 1
-            gaps.filledArea += area
-            gaps.largestFilledArea = max(gaps.largestFilledArea, area)
+            gaps.filled.add(area: area)
             additions[best].append(h)
         }
         var out = stations

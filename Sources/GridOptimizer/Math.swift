@@ -1,9 +1,9 @@
 /// Small numeric helpers, so that the module needs no Foundation.
-enum Math {
+public enum Math {
     /// e^x for x ≤ 0 (0 below −700), accurate to about 1e-15 relative.
     /// - Complexity: O(1).
     @inline(__always)
-    static func expNegative(_ x: Double) -> Double {
+    public static func expNegative(_ x: Double) -> Double {
         if x >= 0 { return 1 }
         if x < -700 { return 0 }
         let ln2 = 0.693_147_180_559_945_3

@@ -69,16 +69,12 @@ public struct WeightTolerance: Sendable, Equatable {
     /// Allowed relative deviation of each grid's total of that weight from its jurisdiction's mean.
     public var fraction: Double
 
-    public init(name: String, fraction: Double) {
-        self.name = name
-        self.fraction = fraction
-    }
-
     /// Parses `NAME=T` (e.g. `incidents=0.10`); nil when it is not of that form.
     public init?(parsing text: String) {
         guard let eq = text.lastIndex(of: "=") else { return nil }
         let name = String(text[..<eq])
         guard !name.isEmpty, let t = Double(text[text.index(after: eq)...]), t.isFinite else { return nil }
-        self.init(name: name, fraction: t)
+        self.name = name
+        fraction = t
     }
 }

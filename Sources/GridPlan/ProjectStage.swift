@@ -171,12 +171,13 @@ struct ProjectStage {
         let r = try context.geometry(config.boundaryPath) { () throws(GeometryError) in
             try engine.fillGaps(shapes, maxFillArea: threshold)
         }
-        if r.gaps.filledCount > 0 {
+        let filled = r.gaps.filled
+        if filled.count > 0 {
             context.warn(
                 Diagnostic(
                     code: .boundaryGapFilled, file: config.boundaryPath,
-                    message: "\(r.gaps.filledCount) hole(s) under \(Format.area(threshold)) between or inside the station areas (\(Format.area(r.gaps.filledArea)) in all, largest \(Format.area(r.gaps.largestFilledArea))) filled into the station sharing most boundary; \(r.gaps.count - r.gaps.filledCount) larger hole(s) kept (--fill-gaps sets the threshold)",
-                    count: r.gaps.filledCount))
+                    message: "\(filled.count) hole(s) under \(Format.area(threshold)) between or inside the station areas (\(Format.area(filled.totalArea)) in all, largest \(Format.area(filled.largestArea))) filled into the station sharing most boundary; \(r.gaps.all.count - filled.count) larger hole(s) kept (--fill-gaps sets the threshold)",
+                    count: filled.count))
         }
         return (r.stations, r.gaps)
     }

@@ -65,25 +65,21 @@ extension ReportBuilder {
             summary.append(("barrier_distance_m", .number(record.config.barrierDistanceMetres)))
         }
         if let further = furtherWeights(stats, names: m.weightNames) { summary.append(further) }
-        if let change = record.change {
-            summary.append(
-                (
-                    "previous",
-                    .object([
-                        ("file", .string(change.file)),
-                        ("grid_id", .string(change.idField)),
-                        ("earlier_grids", .int(change.earlierGrids)),
-                        ("matched_grids", .int(change.matchedGrids)),
-                        ("same_id_matches", .int(change.sameIDMatches)),
-                        ("compared_points", .int(change.comparedPoints)),
-                        ("changed_points", .int(change.changedPoints)),
-                        ("changed_area_km2", .number(Format.rounded(change.changedAreaKm2, 6))),
-                        ("definition", .string(MapChange.definition)),
-                    ])
-                ))
-            summary.append(("changed_weight_share", .number(Format.rounded(change.changedWeightShare, 6))))
-        }
+        if let change = record.change { summary += previousSummary(change) }
         return summary
+    }
+
+    /// `previous` (the earlier map, how its grids were matched, what changed and how that is counted),
+    /// then the changed weight share.
+    private static func previousSummary(_ c: MapChange) -> [(String, JSONValue)] {
+        let previous: [(String, JSONValue)] = [
+            ("file", .string(c.file)), ("grid_id", .string(c.idField)),
+            ("earlier_grids", .int(c.earlierGrids)), ("matched_grids", .int(c.matchedGrids)), ("same_id_matches", .int(c.sameIDMatches)),
+            ("compared_points", .int(c.comparedPoints)), ("changed_points", .int(c.changedPoints)),
+            ("changed_area_km2", .number(Format.rounded(c.changedAreaKm2, 6))),
+            ("definition", .string(MapChange.definition)),
+        ]
+        return [("previous", .object(previous)), ("changed_weight_share", .number(Format.rounded(c.changedWeightShare, 6)))]
     }
 
     /// `grids`: one row per grid, with its parts and, with `--previous`, the earlier grid it matched.

@@ -142,21 +142,21 @@ enum ReportBuilder {
         if let further = furtherWeights(stats, names: record.aggregated.weightNames) { summary.append(further) }
         summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
         if let share = record.grids.barrierShare { summary.append(("barrier_share", .number(Format.rounded(share, 6)))) }
-        if let changes = record.grids.changes {
-            summary.append(
-                (
-                    "previous",
-                    .object([
-                        ("matched_by", .string(changes.method)),
-                        ("earlier_grids", .int(changes.earlierGrids)),
-                        ("kept_grid_ids", .int(changes.keptGrids)),
-                    ])
-                ))
-            summary.append(("changed_units", .int(changes.changedUnits)))
-            summary.append(("changed_weight_share", .number(Format.rounded(changes.changedWeightShare, 6))))
-            summary.append(("changed_area_share", .number(Format.rounded(changes.changedAreaShare, 6))))
-        }
+        if let changes = record.grids.changes { summary += previousSummary(changes) }
         return summary
+    }
+
+    /// `previous` (how the earlier plan was matched), then the changed units and their weight and area shares.
+    private static func previousSummary(_ c: PlanChanges) -> [(String, JSONValue)] {
+        let previous: [(String, JSONValue)] = [
+            ("matched_by", .string(c.method)), ("earlier_grids", .int(c.earlierGrids)), ("kept_grid_ids", .int(c.keptGrids)),
+        ]
+        return [
+            ("previous", .object(previous)),
+            ("changed_units", .int(c.changedUnits)),
+            ("changed_weight_share", .number(Format.rounded(c.changedWeightShare, 6))),
+            ("changed_area_share", .number(Format.rounded(c.changedAreaShare, 6))),
+        ]
     }
 
     /// `mean_weight`, `min_weight`, `max_weight`, `max_abs_deviation` of the primary weight.
@@ -352,12 +352,12 @@ extension ReportBuilder {
     /// Holes of the station areas' union: all of them, and those filled below the threshold (m²).
     static func gapsJSON(_ g: StationGaps, threshold: Double) -> JSONValue {
         .object([
-            ("count", .int(g.count)),
-            ("total_m2", .number(Format.rounded(g.totalArea, 1))),
-            ("largest_m2", .number(Format.rounded(g.largestArea, 1))),
+            ("count", .int(g.all.count)),
+            ("total_m2", .number(Format.rounded(g.all.totalArea, 1))),
+            ("largest_m2", .number(Format.rounded(g.all.largestArea, 1))),
             ("fill_threshold_m2", .number(threshold)),
-            ("filled", .int(g.filledCount)),
-            ("filled_m2", .number(Format.rounded(g.filledArea, 1))),
+            ("filled", .int(g.filled.count)),
+            ("filled_m2", .number(Format.rounded(g.filled.totalArea, 1))),
         ])
     }
 }

@@ -82,21 +82,7 @@ struct County {
     }
 }
 
-func gauss(_ d2: Double, _ sigma: Double) -> Double { expApprox(-d2 / (2 * sigma * sigma)) }
-
-/// e^x via the standard library's pow-free series (no Foundation in this target).
-func expApprox(_ x: Double) -> Double {
-    if x < -700 { return 0 }
-    let k = (x / 0.693_147_180_559_945_3).rounded(.down)
-    let r = x - k * 0.693_147_180_559_945_3
-    var term = 1.0
-    var sum = 1.0
-    for i in 1...18 {
-        term *= r / Double(i)
-        sum += term
-    }
-    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
-}
+func gauss(_ d2: Double, _ sigma: Double) -> Double { Math.expNegative(-d2 / (2 * sigma * sigma)) }
 
 func sine(_ x: Double) -> Double {
     let twoPi = 6.283_185_307_179_586
