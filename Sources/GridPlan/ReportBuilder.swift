@@ -48,10 +48,10 @@ enum ReportBuilder {
                 .object([
                     ("grid_id", .string(s.gridID)),
                     ("earlier_id", .string(c.earlierID[g])),
-                    ("changed_weight", .number(Format.rounded(c.gridChangedWeight[g], 6))),
-                    ("changed_weight_share", .number(Format.rounded(w > 0 ? c.gridChangedWeight[g] / w : 0, 6))),
-                    ("changed_area_km2", .number(Format.rounded(c.gridChangedArea[g] / 1e6, 6))),
-                    ("changed_area_share", .number(Format.rounded(area > 0 ? c.gridChangedArea[g] / area : 0, 6))),
+                    ("changed_weight", .number(Format.rounded(c.moved.gridWeight[g], 6))),
+                    ("changed_weight_share", .number(Format.rounded(w > 0 ? c.moved.gridWeight[g] / w : 0, 6))),
+                    ("changed_area_km2", .number(Format.rounded(c.moved.gridArea[g] / 1e6, 6))),
+                    ("changed_area_share", .number(Format.rounded(area > 0 ? c.moved.gridArea[g] / area : 0, 6))),
                 ]))
         }
         return .array(rows)
@@ -153,9 +153,9 @@ enum ReportBuilder {
         ]
         return [
             ("previous", .object(previous)),
-            ("changed_units", .int(c.changedUnits)),
-            ("changed_weight_share", .number(Format.rounded(c.changedWeightShare, 6))),
-            ("changed_area_share", .number(Format.rounded(c.changedAreaShare, 6))),
+            ("changed_units", .int(c.moved.units)),
+            ("changed_weight_share", .number(Format.rounded(c.moved.weightShare, 6))),
+            ("changed_area_share", .number(Format.rounded(c.moved.areaShare, 6))),
         ]
     }
 
