@@ -31,25 +31,17 @@ struct EvaluateCommand: ParsableCommand {
     var previous: String?
     @Option(name: .customLong("previous-id"), help: "Property naming the earlier map's grids (default: --grid-id if present there, else grid_id).")
     var previousID: String?
-    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
-    var inputCRS: String?
     @Option(name: .customLong("grids-crs"), help: "CRS of the grid map only (overrides --input-crs).")
     var gridsCRS: String?
-    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
-    var pointsCRS: String?
-    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only.")
-    var boundaryCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
     var workCRS: String = "auto"
     @Option(help: "Lines the grid edges are scored against (streets, railways, rivers): GeoJSON lines or polygon outlines; repeatable.")
     var barriers: [String] = []
     @Option(name: .customLong("barrier-distance"), help: "Interior grid boundary within this many metres of a barrier counts as following it (default 25).")
     var barrierDistance: Double = 25
-    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
-    var barriersCRS: String?
     @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
     var tolerance: Double = 0.05
-    @OptionGroup var format: FormatOptions
+    @OptionGroup var reading: InputReadingOptions
     @Option(help: "Output folder.")
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
@@ -65,21 +57,21 @@ struct EvaluateCommand: ParsableCommand {
         config.boundaryPath = boundary
         config.previousPath = previous
         config.previousIdField = previousID
-        config.inputCRS = inputCRS
         config.gridsCRS = gridsCRS
-        config.pointsCRS = pointsCRS
-        config.boundaryCRS = boundaryCRS
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.barrierPaths = barriers
         config.barrierDistanceMetres = barrierDistance
-        config.barriersCRS = barriersCRS
         config.force = force
-        let format = self.format
+        let reading = self.reading
+        config.inputCRS = reading.inputCRS
+        config.boundaryCRS = reading.boundaryCRS
+        config.pointsCRS = reading.pointsCRS
+        config.barriersCRS = reading.barriersCRS
         try flags.run(
             configure: { () throws(PlanOptions.Failure) in
                 var c = config
-                c.inputFormat = try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
+                c.inputFormat = try reading.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
                 return c
             }, pipeline: EvaluatePipeline.run, lines: \.summary)
     }

@@ -31,20 +31,12 @@ struct PartitionOptions: ParsableArguments {
     var tolerance: Double?
     @Option(name: .customLong("weight-tolerance"), help: "NAME=T: makes a further --weight a hard band too, e.g. incidents=0.10 (repeatable). Default: further weights as well as possible.")
     var weightTolerance: [String] = []
-    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
-    var inputCRS: String?
-    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only (overrides --input-crs).")
-    var boundaryCRS: String?
-    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
-    var pointsCRS: String?
     @Option(name: .customLong("units-crs"), help: "CRS of the units file only.")
     var unitsCRS: String?
     @Option(help: "Lines grid edges should follow (streets, railways): GeoJSON LineString/MultiLineString/Polygon; repeatable. Units become street blocks.")
     var barriers: [String] = []
     @Option(name: .customLong("hard-barriers"), help: "Lines or polygons no grid may cross (rivers, canals) except where a --barriers line crosses; water polygons join an adjacent grid; repeatable.")
     var hardBarriers: [String] = []
-    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
-    var barriersCRS: String?
     @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
     @Option(help: "An earlier grid map (a units.geojson or grids.geojson, or the bureau's own Shapefile/GeoPackage): keep as much of it as balance allows.")
@@ -65,7 +57,7 @@ struct PartitionOptions: ParsableArguments {
     var centersLayer: String?
     @Option(name: .customLong("previous-layer"), help: "Layer of a multi-layer --previous file.")
     var previousLayer: String?
-    @OptionGroup var format: FormatOptions
+    @OptionGroup var reading: InputReadingOptions
     @Option(help: "Points (police posts): each grid holds exactly one and grows around it; their count per sub-jurisdiction fixes K.")
     var centers: String?
     @Option(name: .customLong("code-prefix"), help: "Administrative code starting every grid_code, e.g. 330802.")
