@@ -7,21 +7,21 @@ import GridPlan
 struct InputReadingOptions: ParsableArguments {
     @Option(help: "Text encoding of DBF and CSV inputs: utf-8, gbk or gb18030 (default: a Shapefile's .cpg, else UTF-8, else GB18030 with a warning).")
     var encoding: String?
-    @Option(name: .customLong("x-field"), help: "Column of a points table holding x (longitude or easting), e.g. POINT_X.")
+    @Option(help: "Column of a points table holding x (longitude or easting), e.g. POINT_X.")
     var xField: String?
-    @Option(name: .customLong("y-field"), help: "Column of a points table holding y (latitude or northing), e.g. POINT_Y.")
+    @Option(help: "Column of a points table holding y (latitude or northing), e.g. POINT_Y.")
     var yField: String?
-    @Option(name: .customLong("lon-field"), help: "Same as --x-field.")
+    @Option(help: "Same as --x-field.")
     var lonField: String?
-    @Option(name: .customLong("lat-field"), help: "Same as --y-field.")
+    @Option(help: "Same as --y-field.")
     var latField: String?
-    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
+    @Option(help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
     var inputCRS: String?
-    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only (overrides --input-crs).")
+    @Option(help: "CRS of the boundary file only (overrides --input-crs).")
     var boundaryCRS: String?
-    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
+    @Option(help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
     var pointsCRS: String?
-    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
+    @Option(help: "CRS of the barrier files only.")
     var barriersCRS: String?
 
     /// The encoding and coordinate columns as `InputFormatOptions` (layers left empty), plan-file values where the command line is silent.
