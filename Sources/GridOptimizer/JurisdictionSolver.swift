@@ -1,10 +1,10 @@
 /// Solves one jurisdiction from one start.
 ///
 /// Flat (posts, a previous plan, or fewer than `Tuning.multilevelUnitsPerGrid` units per grid):
-/// power-diagram (drawn on whole street blocks with `blocks`: `BlockStart`), post-growth or warm
-/// start; contiguity repair (`Partition.repairContiguity`); balancing chains (`LocalSearch.balance`);
-/// greedy moves (`greedy`); simulated annealing over all units (`anneal`); final balancing, chains
-/// then diffusion, with greedy polish (`finish`).
+/// power-diagram (drawn on whole street blocks with `blocks`: `BlockStart`), post (`postStart`) or
+/// warm start; contiguity repair (`Partition.repairContiguity`); balancing chains
+/// (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all units (`anneal`);
+/// final balancing, chains then diffusion, with greedy polish (`finish`).
 /// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
 /// (the better of the two is kept: balance before speed).
 struct JurisdictionSolver: Sendable {
@@ -80,19 +80,8 @@ struct JurisdictionSolver: Sendable {
         let initial: [Int32]
         if let warmStart {
             initial = warmStart
-        } else if let centres, start == 0 {
-            // Fixed posts: a power cell may hold its weight away from its post (cut off by denser
-            // cells); growing from the posts keeps every grid's weight connected to its post.
-            initial = PostGrowthStart(graph: graph, centres: centres, light: light).run()
         } else if let centres {
-            // The second start: a power diagram around the posts, drawn from the grown grids (growth
-            // alone leaves grids shaped by the order they grew in: sample county with 40 posts in
-            // grid corners, mean PP 0.38 → 0.45; posts near grid centres 0.53 → 0.55).
-            let grown = PostGrowthStart(graph: graph, centres: centres, light: light).run()
-            var drawn = PowerDiagramStart(graph: graph, gridCount: k, light: light)
-                .aroundPosts(centres, initial: grown, outerIterations: Tuning.postDiagramRounds, innerIterations: 6)
-            for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
-            initial = drawn
+            initial = postStart(start, centres: centres, light: light)
         } else {
             initial = diagramStart(start: start, rng: &rng, light: light)
         }
@@ -131,10 +120,40 @@ struct JurisdictionSolver: Sendable {
         return Self.finish(&search, blocks: blocks)
     }
 
+    /// Start `start` with fixed posts (police posts).
+    ///
+    /// 0 grows every grid from its post: a power cell may hold its weight away from its post (cut
+    /// off by denser cells); growing keeps every grid's weight connected to its post. 1 draws a power
+    /// diagram around the posts from the grown grids (growth alone leaves grids shaped by the order
+    /// they grew in: sample county with 40 posts in grid corners, mean PP 0.38 → 0.45; posts near
+    /// grid centres 0.53 → 0.55). 2 draws the grids as without posts and gives each the post it
+    /// holds (`MatchedPostStart`: posts at a random hexagon of each grid, 0.50 → 0.53).
+    func postStart(_ start: Int, centres: [Int32], light: LightComponents) -> [Int32] {
+        let k = gridCount
+        switch start {
+        case 0:
+            return PostGrowthStart(graph: graph, centres: centres, light: light).run()
+        case 1:
+            let grown = PostGrowthStart(graph: graph, centres: centres, light: light).run()
+            var drawn = PowerDiagramStart(graph: graph, gridCount: k, light: light)
+                .aroundPosts(centres, initial: grown, outerIterations: Tuning.postDiagramRounds, innerIterations: 6)
+            for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
+            return drawn
+        default:
+            let free = diagram(axis: (1.0, 0.0), light: light)
+            return MatchedPostStart(graph: graph, centres: centres).relabel(free)
+        }
+    }
+
     /// The power-diagram start: the first bisects along the axes, later ones along random directions;
     /// with `blocks`, drawn on whole street blocks (`BlockStart`).
     private func diagramStart(start: Int, rng: inout SplitMix64, light: LightComponents) -> [Int32] {
         let axis = start == 0 ? (1.0, 0.0) : (rng.nextUnit() - 0.5, rng.nextUnit() - 0.5)
+        return diagram(axis: axis, light: light)
+    }
+
+    /// The power diagram bisecting first along `axis`; with `blocks`, drawn on whole street blocks.
+    private func diagram(axis: (Double, Double), light: LightComponents) -> [Int32] {
         if let blocks {
             return BlockStart(graph: graph, gridCount: gridCount, blocks: blocks, tolerance: tolerance).run(axis: axis)
         }

@@ -12,7 +12,7 @@ public enum Partitioner {
 
     /// Solves `problem`.
     ///
-    /// Jurisdictions are solved independently, each from two starts (seeds derived from
+    /// Jurisdictions are solved independently, each from two starts (three with posts; seeds derived from
     /// `problem.seed`; one start with a previous plan), spread over `problem.threads` workers. The
     /// best start per jurisdiction wins by (balance penalty, Σ 1/PP + previous cost, start index),
     /// so the result never depends on the thread count or timing (unless the time cap cuts in,
@@ -63,7 +63,8 @@ public enum Partitioner {
         // Tasks: (jurisdiction, start), run on all workers; the choice is made afterwards in order.
         var tasks: [(j: Int, start: Int)] = []
         for j in 0..<jurisdictions {
-            let starts = solvers[j].warmStart != nil || solvers[j].gridCount == 1 ? 1 : 2
+            // Posts get a third start (`MatchedPostStart`): grids drawn as without them.
+            let starts = solvers[j].warmStart != nil || solvers[j].gridCount == 1 ? 1 : solvers[j].centres != nil ? 3 : 2
             for s in 0..<starts { tasks.append((j, s)) }
         }
         let seed = problem.seed

@@ -90,45 +90,51 @@ struct CellLoad {
     init(_ p: PointTable) {
         minX = p.x.min() ?? 0
         minY = p.y.min() ?? 0
-        let order = (0..<p.count).sorted { (p.x[$0], p.y[$0], $0) < (p.x[$1], p.y[$1], $1) }
-        for i in order {
-            let w = p.weights.isEmpty ? 1 : p.weights[0][i]
-            if let last = x.indices.last, x[last] == p.x[i], y[last] == p.y[i] {
-                weight[last] += w
+        var order = (0..<p.count).map { (x: p.x[$0], y: p.y[$0], w: p.weights.isEmpty ? 1 : p.weights[0][$0]) }
+        // Stable: the points of one location keep their input order.
+        order.sort { ($0.x, $0.y) < ($1.x, $1.y) }
+        for point in order {
+            if let last = x.indices.last, x[last] == point.x, y[last] == point.y {
+                weight[last] += point.w
             } else {
-                x.append(p.x[i])
-                y.append(p.y[i])
-                weight.append(w)
+                x.append(point.x)
+                y.append(point.y)
+                weight.append(point.w)
             }
         }
     }
 
     /// The heaviest cell, and the heaviest cell without its largest pile of points at one location (a
     /// geocoded address that no finer cell can split).
-    /// - Complexity: O(m log m) for m distinct locations (sorting the cell keys).
+    /// - Complexity: O(m log c) for m distinct locations and c in a column of cells: the locations are
+    ///   in x order, so each column's are consecutive and only they are sorted by row.
     func heaviest(size: Double) -> (total: Double, splittable: Double) {
         guard !x.isEmpty, size > 0 else { return (0, 0) }
-        var keys: [(cell: Int64, w: Double)] = []
-        keys.reserveCapacity(x.count)
-        for i in x.indices {
-            let cx = Int64(((x[i] - minX) / size).rounded(.down)), cy = Int64(((y[i] - minY) / size).rounded(.down))
-            keys.append((cx << 32 | cy, weight[i]))
-        }
-        // Stable: the locations of one cell keep their (x, y) order.
-        keys.sort { $0.cell < $1.cell }
         var best = 0.0, bestSplittable = 0.0
+        var column: [(row: Int64, w: Double)] = []
         var k = 0
-        while k < keys.count {
-            var total = 0.0, pile = 0.0
-            var j = k
-            while j < keys.count && keys[j].cell == keys[k].cell {
-                pile = max(pile, keys[j].w)
-                total += keys[j].w
-                j += 1
+        while k < x.count {
+            let cx = ((x[k] - minX) / size).rounded(.down)
+            column.removeAll(keepingCapacity: true)
+            while k < x.count && ((x[k] - minX) / size).rounded(.down) == cx {
+                column.append((Int64(((y[k] - minY) / size).rounded(.down)), weight[k]))
+                k += 1
             }
-            best = max(best, total)
-            bestSplittable = max(bestSplittable, total - pile)
-            k = j
+            // Stable: the locations of one cell keep their (x, y) order.
+            column.sort { $0.row < $1.row }
+            var a = 0
+            while a < column.count {
+                var total = 0.0, pile = 0.0
+                var b = a
+                while b < column.count && column[b].row == column[a].row {
+                    pile = max(pile, column[b].w)
+                    total += column[b].w
+                    b += 1
+                }
+                best = max(best, total)
+                bestSplittable = max(bestSplittable, total - pile)
+                a = b
+            }
         }
         // A hexagon of the same width covers ~0.87 of the square's area.
         return (best * 0.87, bestSplittable * 0.87)
