@@ -21,17 +21,10 @@ struct DissolvedGrids {
 struct PlanChanges {
     /// "unit_id" or "location": how units were matched to the earlier plan.
     var method: String
-    /// Units whose grid is not the one they were in.
-    var changedUnits: Int
-    /// Share of the primary weight in those units.
-    var changedWeightShare: Double
-    /// Share of the area in those units.
-    var changedAreaShare: Double
-    /// Per new grid (optimizer index): its earlier id ("" for a new grid), and the primary weight and
-    /// area (m²) of its units that were in another earlier grid or none.
+    /// The units that changed grid, in all and per new grid.
+    var moved: UnitChanges
+    /// Per new grid (optimizer index): its earlier id ("" for a new grid).
     var earlierID: [String]
-    var gridChangedWeight: [Double]
-    var gridChangedArea: [Double]
     /// New grids that kept an earlier grid's id, and how many grids the earlier plan had.
     var keptGrids: Int
     var earlierGrids: Int
@@ -145,12 +138,11 @@ enum DissolveStage {
             earlier: label.map { $0 >= 0 ? previous.gridIDs[$0] : nil }, jurisdiction: solution.result.gridJurisdiction,
             everyEarlier: previous.gridIDs, stationCode: names.code)
         let codes = label.map { $0 >= 0 && !previous.gridCodes[$0].isEmpty ? previous.gridCodes[$0] : nil }
-        let moved = previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: weights, areas: areas)
         let changes = PlanChanges(
-            method: previous.method, changedUnits: moved.units, changedWeightShare: moved.weightShare,
-            changedAreaShare: moved.areaShare, earlierID: label.map { $0 >= 0 ? previous.gridIDs[$0] : "" },
-            gridChangedWeight: moved.gridWeight, gridChangedArea: moved.gridArea,
-            keptGrids: label.filter { $0 >= 0 }.count, earlierGrids: previous.gridIDs.count)
+            method: previous.method,
+            moved: previous.changes(assignment: solution.gridOfUnit, gridLabel: label, weights: weights, areas: areas),
+            earlierID: label.map { $0 >= 0 ? previous.gridIDs[$0] : "" }, keptGrids: label.filter { $0 >= 0 }.count,
+            earlierGrids: previous.gridIDs.count)
         return (codes, changes)
     }
 }

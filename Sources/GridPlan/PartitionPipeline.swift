@@ -47,9 +47,7 @@ public enum PartitionPipeline {
             let solution = try OptimizeStage.run(p.posed, aggregated: p.aggregated, advice: advice, context)
             let grids = try DissolveStage.run(
                 units: p.units, solution: solution, aggregated: p.aggregated, names: p.projected.names, context)
-            let record = PartitionRecord(
-                config: config, inputs: p.inputs, projected: p.projected, units: p.units, aggregated: p.aggregated,
-                solution: solution, grids: grids, warnings: context.warnings)
+            let record = PartitionRecord(config: config, prepared: p, solution: solution, grids: grids, warnings: context.warnings)
             return try WriteStage.run(record, output: output, context)
         } catch {
             output.discard()

@@ -71,11 +71,7 @@ struct PreviousPlan {
 
     /// What changed against the earlier plan: a unit changed when its new grid does not carry its
     /// earlier label (a unit in no earlier grid always changed).
-    /// - Returns: changed units; the changed share of the weight and of the area (units' areas); and per
-    ///   new grid the weight and area (m²) of its units that were not in its earlier grid.
-    func changes(assignment: [GridID], gridLabel: [Int], weights: [Double], areas: [Double]) -> (
-        units: Int, weightShare: Double, areaShare: Double, gridWeight: [Double], gridArea: [Double]
-    ) {
+    func changes(assignment: [GridID], gridLabel: [Int], weights: [Double], areas: [Double]) -> UnitChanges {
         var changed = 0
         var moved = 0.0, total = 0.0, movedArea = 0.0, totalArea = 0.0
         var gridWeight = Array(repeating: 0.0, count: gridLabel.count), gridArea = gridWeight
@@ -91,8 +87,24 @@ struct PreviousPlan {
                 gridArea[g] += areas[u]
             }
         }
-        return (changed, total > 0 ? moved / total : 0, totalArea > 0 ? movedArea / totalArea : 0, gridWeight, gridArea)
+        return UnitChanges(
+            units: changed, weightShare: total > 0 ? moved / total : 0, areaShare: totalArea > 0 ? movedArea / totalArea : 0,
+            gridWeight: gridWeight, gridArea: gridArea)
     }
+}
+
+/// The units of a new plan that are not in their earlier grid, and their share of the weight and area.
+struct UnitChanges {
+    /// Units whose grid is not the one they were in.
+    var units: Int
+    /// Share of the primary weight in those units.
+    var weightShare: Double
+    /// Share of the area (the units' areas) in those units.
+    var areaShare: Double
+    /// Per new grid (optimizer index): the primary weight and area (m²) of its units that were in another
+    /// earlier grid or none.
+    var gridWeight: [Double]
+    var gridArea: [Double]
 }
 
 /// Which of a set of polygons (metres) holds each point; −1 for none.

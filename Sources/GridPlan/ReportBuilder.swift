@@ -9,16 +9,16 @@ enum ReportBuilder {
     static let toolVersion = "0.1.0"
 
     static func partitionReport(_ record: PartitionRecord) -> JSONValue {
-        let a = record.aggregated
+        let a = record.prepared.aggregated
         let totalWeight = a.unitWeights[0].reduce(0, +)
         let input: JSONValue = .object([
-            ("boundary_features", .int(record.inputs.boundaryFeatureCount)),
-            ("jurisdictions", .int(record.projected.names.count)),
-            ("points_read", .int(record.inputs.points.table.count)),
+            ("boundary_features", .int(record.prepared.inputs.boundaryFeatureCount)),
+            ("jurisdictions", .int(record.prepared.projected.names.count)),
+            ("points_read", .int(record.prepared.inputs.points.table.count)),
             ("points_used", .int(a.pointsUsed)),
             ("points_excluded", .int(a.pointsExcluded)),
             ("total_weight", .number(Format.rounded(totalWeight, 6))),
-            ("boundary_gaps", gapsJSON(record.projected.gaps, threshold: record.config.fillGapsSquareMetres)),
+            ("boundary_gaps", gapsJSON(record.prepared.projected.gaps, threshold: record.config.fillGapsSquareMetres)),
             ("warnings", .array(record.warnings.map(warningJSON))),
         ])
         let gridRows: [JSONValue] = record.grids.stats.map { .object($0.properties(weightNames: a.weightNames)) }
@@ -48,10 +48,10 @@ enum ReportBuilder {
                 .object([
                     ("grid_id", .string(s.gridID)),
                     ("earlier_id", .string(c.earlierID[g])),
-                    ("changed_weight", .number(Format.rounded(c.gridChangedWeight[g], 6))),
-                    ("changed_weight_share", .number(Format.rounded(w > 0 ? c.gridChangedWeight[g] / w : 0, 6))),
-                    ("changed_area_km2", .number(Format.rounded(c.gridChangedArea[g] / 1e6, 6))),
-                    ("changed_area_share", .number(Format.rounded(area > 0 ? c.gridChangedArea[g] / area : 0, 6))),
+                    ("changed_weight", .number(Format.rounded(c.moved.gridWeight[g], 6))),
+                    ("changed_weight_share", .number(Format.rounded(w > 0 ? c.moved.gridWeight[g] / w : 0, 6))),
+                    ("changed_area_km2", .number(Format.rounded(c.moved.gridArea[g] / 1e6, 6))),
+                    ("changed_area_share", .number(Format.rounded(area > 0 ? c.moved.gridArea[g] / area : 0, 6))),
                 ]))
         }
         return .array(rows)
@@ -59,13 +59,13 @@ enum ReportBuilder {
 
     /// `parameters`: the run's settings as the stages settled them.
     private static func partitionParameters(_ record: PartitionRecord) -> [(String, JSONValue)] {
-        let c = record.config, inputs = record.inputs, solution = record.solution
+        let c = record.config, inputs = record.prepared.inputs, solution = record.solution
         return [
             ("boundary", .string(c.boundaryPath)),
             ("boundary_id", c.boundaryIdField.map { .string($0) } ?? .null),
             ("points", c.pointsPath.map { .string($0) } ?? .null),
             ("units", c.unitsPath.map { .string($0) } ?? .null),
-            ("weights", .array(record.aggregated.weightNames.map { .string($0) })),
+            ("weights", .array(record.prepared.aggregated.weightNames.map { .string($0) })),
             (
                 "input_crs",
                 .object([
@@ -73,13 +73,13 @@ enum ReportBuilder {
                     ("points", .string(inputs.pointsCRS)),
                 ])
             ),
-            ("work_crs", .string(record.projected.workCRS)),
-            ("cell_size_m", record.units.cellSizeMetres.map { .number($0) } ?? .null),
+            ("work_crs", .string(record.prepared.projected.workCRS)),
+            ("cell_size_m", record.prepared.units.cellSizeMetres.map { .number($0) } ?? .null),
             ("grids", .int(solution.gridsPerJurisdiction.reduce(0, +))),
             (
                 "grids_per_jurisdiction",
                 .array(
-                    zip(record.projected.names.names, solution.gridsPerJurisdiction).map {
+                    zip(record.prepared.projected.names.names, solution.gridsPerJurisdiction).map {
                         .object([("jurisdiction", .string($0.0)), ("grids", .int($0.1))])
                     })
             ),
@@ -88,7 +88,7 @@ enum ReportBuilder {
             ("seed", .int(Int(truncatingIfNeeded: c.seed))),
             ("code_prefix", c.codePrefix.map { .string($0) } ?? .null),
             ("time_limit_s", c.timeLimitSeconds.map { .number($0) } ?? .null),
-            ("units_count", .int(record.units.set.area.count)),
+            ("units_count", .int(record.prepared.units.set.area.count)),
         ] + bandAndLockParameters(c) + barrierParameters(record)
     }
 
@@ -110,7 +110,7 @@ enum ReportBuilder {
             ("barriers", .array(c.barrierPaths.map { .string($0) })),
             ("hard_barriers", .array(c.hardBarrierPaths.map { .string($0) })),
         ]
-        if let r = record.units.blocks?.report {
+        if let r = record.prepared.units.blocks?.report {
             out.append((
                 "blocks",
                 .object([
@@ -128,7 +128,7 @@ enum ReportBuilder {
         let stats = record.grids.stats, result = record.solution.result
         var summary: [(String, JSONValue)] = [
             ("grids", .int(stats.count)),
-            ("units", .int(record.units.set.area.count)),
+            ("units", .int(record.prepared.units.set.area.count)),
         ]
         summary += weightRange(stats, total: totalWeight)
         summary += [
@@ -139,7 +139,7 @@ enum ReportBuilder {
         summary += contiguity(parts: stats.map { $0.exclaves + 1 }, undeclared: record.grids.splitGrids)
         summary += compactness(stats)
         summary.append(("cut_edges", .int(result.cutEdges)))
-        if let further = furtherWeights(stats, names: record.aggregated.weightNames) { summary.append(further) }
+        if let further = furtherWeights(stats, names: record.prepared.aggregated.weightNames) { summary.append(further) }
         summary.append(("weight_cv", .number(Format.rounded(cv(stats.map { $0.weights[0] }), 6))))
         if let share = record.grids.barrierShare { summary.append(("barrier_share", .number(Format.rounded(share, 6)))) }
         if let changes = record.grids.changes { summary += previousSummary(changes) }
@@ -153,9 +153,9 @@ enum ReportBuilder {
         ]
         return [
             ("previous", .object(previous)),
-            ("changed_units", .int(c.changedUnits)),
-            ("changed_weight_share", .number(Format.rounded(c.changedWeightShare, 6))),
-            ("changed_area_share", .number(Format.rounded(c.changedAreaShare, 6))),
+            ("changed_units", .int(c.moved.units)),
+            ("changed_weight_share", .number(Format.rounded(c.moved.weightShare, 6))),
+            ("changed_area_share", .number(Format.rounded(c.moved.areaShare, 6))),
         ]
     }
 

@@ -3,13 +3,11 @@ import GridGeometry
 import GridIO
 import GridModel
 
-/// A plain record of a finished `partition` run: what every stage produced. The report is built from it.
+/// A plain record of a finished `partition` run: what every stage produced (the prepared problem of
+/// `read` … `graph`, the solution, the dissolved grids). The report is built from it.
 struct PartitionRecord {
     var config: PartitionConfig
-    var inputs: RawInputs
-    var projected: ProjectedInputs
-    var units: BuiltUnits
-    var aggregated: Aggregated
+    var prepared: PreparedProblem
     var solution: Solution
     var grids: DissolvedGrids
     var warnings: [Diagnostic]
@@ -27,7 +25,7 @@ struct WriteStage {
     }
 
     private func write(_ measured: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
-        let projected = measured.projected, units = measured.units, a = measured.aggregated
+        let projected = measured.prepared.projected, units = measured.prepared.units, a = measured.prepared.aggregated
         let solution = measured.solution
         let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
             () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
@@ -88,7 +86,7 @@ struct WriteStage {
 
     /// units.geojson's features: each unit with its grid, station, primary weight and area, in unit order.
     private static func unitFeatures(_ record: PartitionRecord, shapes: [MultiPolygon]) -> [OutputFeature] {
-        let set = record.units.set, grids = record.grids, a = record.aggregated
+        let set = record.prepared.units.set, grids = record.grids, a = record.prepared.aggregated
         var features: [OutputFeature] = []
         for u in set.area.indices {
             let g = record.solution.gridOfUnit[u].index
@@ -99,7 +97,7 @@ struct WriteStage {
                     properties: [
                         ("unit_id", .string(set.names[u])),
                         ("grid_id", .string(grids.numbering.ids[g])),
-                        ("jurisdiction", .string(record.projected.names.name(j))),
+                        ("jurisdiction", .string(record.prepared.projected.names.name(j))),
                         ("weight", .number(Format.rounded(a.unitWeights[0][u], 6))),
                         ("area_km2", .number(Format.rounded(set.area[u] / 1e6, 6))),
                     ],

@@ -15,41 +15,33 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "The grid map: GeoJSON Polygon/MultiPolygon features.")
     var grids: String
-    @Option(name: .customLong("grid-id"), help: "Property naming each grid; features sharing a value are one grid.")
+    @Option(help: "Property naming each grid; features sharing a value are one grid.")
     var gridID: String
-    @Option(name: .customLong("boundary-id"), help: "Property of the grid features naming their sub-jurisdiction; deviation is then relative to its mean.")
+    @Option(help: "Property of the grid features naming their sub-jurisdiction; deviation is then relative to its mean.")
     var boundaryID: String?
     @Option(help: "Workload points: GeoJSON Points/MultiPoints, or CSV with lon,lat (or x,y) columns.")
     var points: String?
     @Option(help: "Weight field of the points (repeatable); the first is the primary weight. Default: every point weighs 1.")
     var weight: [String] = []
-    @Option(name: .customLong("id-field"), help: "Point property or CSV column holding the point id.")
+    @Option(help: "Point property or CSV column holding the point id.")
     var idField: String?
     @Option(help: "Jurisdiction boundary, to measure gaps and grid area outside it.")
     var boundary: String?
     @Option(help: "An earlier grid map (e.g. grids.geojson) to compare with.")
     var previous: String?
-    @Option(name: .customLong("previous-id"), help: "Property naming the earlier map's grids (default: --grid-id if present there, else grid_id).")
+    @Option(help: "Property naming the earlier map's grids (default: --grid-id if present there, else grid_id).")
     var previousID: String?
-    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
-    var inputCRS: String?
-    @Option(name: .customLong("grids-crs"), help: "CRS of the grid map only (overrides --input-crs).")
+    @Option(help: "CRS of the grid map only (overrides --input-crs).")
     var gridsCRS: String?
-    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
-    var pointsCRS: String?
-    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only.")
-    var boundaryCRS: String?
-    @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
+    @Option(help: "Metric CRS for geometry (default auto: UTM zone of the centre).")
     var workCRS: String = "auto"
     @Option(help: "Lines the grid edges are scored against (streets, railways, rivers): GeoJSON lines or polygon outlines; repeatable.")
     var barriers: [String] = []
-    @Option(name: .customLong("barrier-distance"), help: "Interior grid boundary within this many metres of a barrier counts as following it (default 25).")
+    @Option(help: "Interior grid boundary within this many metres of a barrier counts as following it (default 25).")
     var barrierDistance: Double = 25
-    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
-    var barriersCRS: String?
     @Option(help: "Relative deviation shown as the tolerance band (default 0.05).")
     var tolerance: Double = 0.05
-    @OptionGroup var format: FormatOptions
+    @OptionGroup var reading: InputReadingOptions
     @Option(help: "Output folder.")
     var out: String
     @Flag(help: "Replace gridplan outputs already in --out.")
@@ -65,21 +57,21 @@ struct EvaluateCommand: ParsableCommand {
         config.boundaryPath = boundary
         config.previousPath = previous
         config.previousIdField = previousID
-        config.inputCRS = inputCRS
         config.gridsCRS = gridsCRS
-        config.pointsCRS = pointsCRS
-        config.boundaryCRS = boundaryCRS
         config.workCRS = workCRS
         config.toleranceFraction = tolerance
         config.barrierPaths = barriers
         config.barrierDistanceMetres = barrierDistance
-        config.barriersCRS = barriersCRS
         config.force = force
-        let format = self.format
+        let reading = self.reading
+        config.inputCRS = reading.inputCRS
+        config.boundaryCRS = reading.boundaryCRS
+        config.pointsCRS = reading.pointsCRS
+        config.barriersCRS = reading.barriersCRS
         try flags.run(
             configure: { () throws(PlanOptions.Failure) in
                 var c = config
-                c.inputFormat = try format.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
+                c.inputFormat = try reading.resolve { (_: String) throws(PlanOptions.Failure) -> String? in nil }
                 return c
             }, pipeline: EvaluatePipeline.run, lines: \.summary)
     }

@@ -1,27 +1,30 @@
 import ArgumentParser
 
 /// The input and planning options shared by `partition` and `validate` (everything but the output).
+///
+/// As in every command, an option is named after its property in kebab case (`fillGaps` is `--fill-gaps`,
+/// `boundaryID` is `--boundary-id`): ArgumentParser's default, so the name is written once.
 struct PartitionOptions: ParsableArguments {
     @Argument(help: "Plan file (YAML) with the same keys as the long options.")
     var plan: String?
 
     @Option(help: "Jurisdiction boundary: Polygon/MultiPolygon features in GeoJSON, Shapefile (.shp, .zip), GeoPackage, file geodatabase (.gdb) or KML.")
     var boundary: String?
-    @Option(name: .customLong("boundary-id"), help: "Property naming sub-jurisdictions (police-station areas); grids never cross them.")
+    @Option(help: "Property naming sub-jurisdictions (police-station areas); grids never cross them.")
     var boundaryID: String?
     @Option(help: "Workload points: GeoJSON, CSV (lon,lat / x,y / POINT_X,POINT_Y columns), Shapefile, GeoPackage, file geodatabase, KML or an Excel .xlsx sheet.")
     var points: String?
     @Option(help: "Weight field (repeatable); the first is balanced within --tolerance. Default: every point weighs 1.")
     var weight: [String] = []
-    @Option(name: .customLong("id-field"), help: "Point property or CSV column copied to points.csv as id.")
+    @Option(help: "Point property or CSV column copied to points.csv as id.")
     var idField: String?
     @Option(help: "Unit polygons to use instead of hexagons (villages, communities, blocks).")
     var units: String?
-    @Option(name: .customLong("unit-id"), help: "Property naming the given units.")
+    @Option(help: "Property naming the given units.")
     var unitID: String?
-    @Option(name: .customLong("cell-size"), help: "Hexagon size in metres (distance between opposite edges). Default: chosen from the data.")
+    @Option(help: "Hexagon size in metres (distance between opposite edges). Default: chosen from the data.")
     var cellSize: Double?
-    @Option(name: .customLong("fill-gaps"), help: "Digitising threshold in m² (default 10000 = 1 ha): holes between or inside station areas smaller than this are filled into the neighbouring station, and smaller station overlaps are summed in one warning. 0 keeps every hole.")
+    @Option(help: "Digitising threshold in m² (default 10000 = 1 ha): holes between or inside station areas smaller than this are filled into the neighbouring station, and smaller station overlaps are summed in one warning. 0 keeps every hole.")
     var fillGaps: Double?
     @Option(help: "Total number of grids (shared among sub-jurisdictions by weight).")
     var grids: Int?
@@ -29,48 +32,40 @@ struct PartitionOptions: ParsableArguments {
     var target: Double?
     @Option(help: "Allowed relative deviation of each grid's weight from its jurisdiction's mean (default 0.05).")
     var tolerance: Double?
-    @Option(name: .customLong("weight-tolerance"), help: "NAME=T: makes a further --weight a hard band too, e.g. incidents=0.10 (repeatable). Default: further weights as well as possible.")
+    @Option(help: "NAME=T: makes a further --weight a hard band too, e.g. incidents=0.10 (repeatable). Default: further weights as well as possible.")
     var weightTolerance: [String] = []
-    @Option(name: .customLong("input-crs"), help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
-    var inputCRS: String?
-    @Option(name: .customLong("boundary-crs"), help: "CRS of the boundary file only (overrides --input-crs).")
-    var boundaryCRS: String?
-    @Option(name: .customLong("points-crs"), help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
-    var pointsCRS: String?
-    @Option(name: .customLong("units-crs"), help: "CRS of the units file only.")
+    @Option(help: "CRS of the units file only.")
     var unitsCRS: String?
     @Option(help: "Lines grid edges should follow (streets, railways): GeoJSON LineString/MultiLineString/Polygon; repeatable. Units become street blocks.")
     var barriers: [String] = []
-    @Option(name: .customLong("hard-barriers"), help: "Lines or polygons no grid may cross (rivers, canals) except where a --barriers line crosses; water polygons join an adjacent grid; repeatable.")
+    @Option(help: "Lines or polygons no grid may cross (rivers, canals) except where a --barriers line crosses; water polygons join an adjacent grid; repeatable.")
     var hardBarriers: [String] = []
-    @Option(name: .customLong("barriers-crs"), help: "CRS of the barrier files only.")
-    var barriersCRS: String?
-    @Option(name: .customLong("work-crs"), help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
+    @Option(help: "Metric CRS for geometry (default auto: UTM zone of the centroid).")
     var workCRS: String?
     @Option(help: "An earlier grid map (a units.geojson or grids.geojson, or the bureau's own Shapefile/GeoPackage): keep as much of it as balance allows.")
     var previous: String?
     @Option(help: "ID,…: with --previous, these grids keep exactly their units; the others are re-balanced around them (repeatable).")
     var lock: [String] = []
-    @Option(name: .customLong("previous-id"), help: "Property of the --previous map naming its grids, e.g. BEAT_NUM (default grid_id).")
+    @Option(help: "Property of the --previous map naming its grids, e.g. BEAT_NUM (default grid_id).")
     var previousID: String?
-    @Option(name: .customLong("station-code"), help: "Property of the station areas holding the bureau's own station code, used in grid_code.")
+    @Option(help: "Property of the station areas holding the bureau's own station code, used in grid_code.")
     var stationCode: String?
-    @Option(name: .customLong("boundary-layer"), help: "Layer of a multi-layer --boundary file (GeoPackage, file geodatabase, KML).")
+    @Option(help: "Layer of a multi-layer --boundary file (GeoPackage, file geodatabase, KML).")
     var boundaryLayer: String?
-    @Option(name: .customLong("points-layer"), help: "Layer of a multi-layer --points file.")
+    @Option(help: "Layer of a multi-layer --points file.")
     var pointsLayer: String?
-    @Option(name: .customLong("units-layer"), help: "Layer of a multi-layer --units file.")
+    @Option(help: "Layer of a multi-layer --units file.")
     var unitsLayer: String?
-    @Option(name: .customLong("centers-layer"), help: "Layer of a multi-layer --centers file.")
+    @Option(help: "Layer of a multi-layer --centers file.")
     var centersLayer: String?
-    @Option(name: .customLong("previous-layer"), help: "Layer of a multi-layer --previous file.")
+    @Option(help: "Layer of a multi-layer --previous file.")
     var previousLayer: String?
-    @OptionGroup var format: FormatOptions
+    @OptionGroup var reading: InputReadingOptions
     @Option(help: "Points (police posts): each grid holds exactly one and grows around it; their count per sub-jurisdiction fixes K.")
     var centers: String?
-    @Option(name: .customLong("code-prefix"), help: "Administrative code starting every grid_code, e.g. 330802.")
+    @Option(help: "Administrative code starting every grid_code, e.g. 330802.")
     var codePrefix: String?
-    @Option(name: .customLong("time-limit"), help: "Budget for the optimizer in seconds.")
+    @Option(help: "Budget for the optimizer in seconds.")
     var timeLimit: Double?
     @Option(help: "Random seed (default 1); same inputs and seed give identical outputs.")
     var seed: UInt64?

@@ -55,20 +55,20 @@ enum PlanOptions {
         config.lockedGridIDs = (c.lock.isEmpty ? (plan["lock"] ?? []) : c.lock).flatMap { $0.split(separator: ",") }
             .map(String.init).filter { !$0.isEmpty }
         config.fillGapsSquareMetres = try number("fill-gaps", c.fillGaps) ?? config.fillGapsSquareMetres
-        config.inputCRS = try pick(c.inputCRS, "input-crs")
-        config.boundaryCRS = try pick(c.boundaryCRS, "boundary-crs")
-        config.pointsCRS = try pick(c.pointsCRS, "points-crs")
+        config.inputCRS = try pick(c.reading.inputCRS, "input-crs")
+        config.boundaryCRS = try pick(c.reading.boundaryCRS, "boundary-crs")
+        config.pointsCRS = try pick(c.reading.pointsCRS, "points-crs")
         config.unitsCRS = try pick(c.unitsCRS, "units-crs")
         config.workCRS = (try pick(c.workCRS, "work-crs")) ?? "auto"
         config.barrierPaths = c.barriers.isEmpty ? (plan["barriers"] ?? []) : c.barriers
         config.hardBarrierPaths = c.hardBarriers.isEmpty ? (plan["hard-barriers"] ?? []) : c.hardBarriers
-        config.barriersCRS = try pick(c.barriersCRS, "barriers-crs")
+        config.barriersCRS = try pick(c.reading.barriersCRS, "barriers-crs")
         config.codePrefix = try pick(c.codePrefix, "code-prefix")
         config.previousPath = try pick(c.previous, "previous")
         config.centersPath = try pick(c.centers, "centers")
         config.previousIdField = try pick(c.previousID, "previous-id")
         config.stationCodeField = try pick(c.stationCode, "station-code")
-        config.inputFormat = try c.format.resolve { (key: String) throws(Failure) -> String? in try single(key) }
+        config.inputFormat = try c.reading.resolve { (key: String) throws(Failure) -> String? in try single(key) }
         config.inputFormat.boundaryLayer = try pick(c.boundaryLayer, "boundary-layer")
         config.inputFormat.pointsLayer = try pick(c.pointsLayer, "points-layer")
         config.inputFormat.unitsLayer = try pick(c.unitsLayer, "units-layer")

@@ -2,20 +2,29 @@ import ArgumentParser
 import GridIO
 import GridPlan
 
-/// How legacy inputs are read (`partition`, `validate`, `evaluate`): text encoding and coordinate columns.
-struct FormatOptions: ParsableArguments {
+/// How the inputs of every command (`partition`, `validate`, `evaluate`) are read: text encoding and
+/// coordinate columns of legacy files, and the CRS declared for them (a declaration wins over a file's own).
+struct InputReadingOptions: ParsableArguments {
     @Option(help: "Text encoding of DBF and CSV inputs: utf-8, gbk or gb18030 (default: a Shapefile's .cpg, else UTF-8, else GB18030 with a warning).")
     var encoding: String?
-    @Option(name: .customLong("x-field"), help: "Column of a points table holding x (longitude or easting), e.g. POINT_X.")
+    @Option(help: "Column of a points table holding x (longitude or easting), e.g. POINT_X.")
     var xField: String?
-    @Option(name: .customLong("y-field"), help: "Column of a points table holding y (latitude or northing), e.g. POINT_Y.")
+    @Option(help: "Column of a points table holding y (latitude or northing), e.g. POINT_Y.")
     var yField: String?
-    @Option(name: .customLong("lon-field"), help: "Same as --x-field.")
+    @Option(help: "Same as --x-field.")
     var lonField: String?
-    @Option(name: .customLong("lat-field"), help: "Same as --y-field.")
+    @Option(help: "Same as --y-field.")
     var latField: String?
+    @Option(help: "CRS of the inputs: EPSG:4326, EPSG:4490, EPSG:4549, any PROJ code, gcj02 or bd09.")
+    var inputCRS: String?
+    @Option(help: "CRS of the boundary file only (overrides --input-crs).")
+    var boundaryCRS: String?
+    @Option(help: "CRS of the points file only, e.g. gcj02 for points copied from Amap.")
+    var pointsCRS: String?
+    @Option(help: "CRS of the barrier files only.")
+    var barriersCRS: String?
 
-    /// The options as `InputFormatOptions` (layers left empty), plan-file values where the command line is silent.
+    /// The encoding and coordinate columns as `InputFormatOptions` (layers left empty), plan-file values where the command line is silent.
     func resolve(plan: (String) throws(PlanOptions.Failure) -> String?) throws(PlanOptions.Failure) -> InputFormatOptions {
         var f = InputFormatOptions()
         func value(_ cli: String?, _ alias: String?, _ keys: [String]) throws(PlanOptions.Failure) -> String? {
