@@ -26,6 +26,11 @@ extension LocalSearch {
                 if outOfTime() { break }
                 guard let u = boundary.randomUnit(&rng) else { break }
                 if partition.isCentre[u] { continue }
+                if pickForeignNeighbour, let pick = foreignProposal(of: u) {
+                    guard let v = pick.v else { continue }
+                    propose(u, v, temperature: temperature, boundary: &boundary, shared: pick.shared)
+                    continue
+                }
                 guard let v = proposalPartner(of: u) else { continue }
                 propose(u, v, temperature: temperature, boundary: &boundary)
             }
@@ -71,10 +76,53 @@ extension LocalSearch {
         return nil
     }
 
+    /// `proposalPartner(of: u)` with `pickForeignNeighbour`, in one pass over u's neighbours: the
+    /// partner `v` (nil when there is none) with u's shared boundary with its own grid and with v's
+    /// grid, summed as `Partition.sharedWith` does; nil (not a nil partner) when u has more than
+    /// `maxDegree` neighbours, for the general path. Same random draws, same result.
+    /// - Complexity: O(degree(u)).
+    @inline(__always)
+    mutating func foreignProposal(of u: Int) -> (v: Int?, shared: (Double, Double))? {
+        let graph = partition.graph
+        let lo = Int(graph.offsets[u])
+        let degree = Int(graph.offsets[u + 1]) - lo
+        guard degree <= Self.maxDegree else { return nil }
+        let g = partition.assignment[u]
+        // The grid of every neighbour is read once; the partner and both sums come from the copy.
+        var grids = InlineArray<8, Int32>(repeating: 0)
+        var foreign = 0
+        var sg = 0.0
+        for i in 0..<degree {
+            let a = partition.assignment[Int(graph.neighbors[lo + i])]
+            grids[i] = a
+            if a == g { sg += graph.sharedLength[lo + i] } else { foreign += 1 }
+        }
+        if foreign == 0 || partition.unitCount[Int(g)] <= 1 { return (nil, (0, 0)) }
+        var pick = rng.nextIndex(foreign)
+        var chosen = -1
+        for i in 0..<degree where grids[i] != g {
+            if pick == 0 {
+                chosen = i
+                break
+            }
+            pick -= 1
+        }
+        let h = grids[chosen]
+        var sh = 0.0
+        for i in 0..<degree where grids[i] == h { sh += graph.sharedLength[lo + i] }
+        return (Int(graph.neighbors[lo + chosen]), (sg, sh))
+    }
+
+    /// Neighbours `foreignProposal` handles in its fixed buffer (hexagons have six).
+    static let maxDegree = 8
+
     /// One annealing proposal: unit `u` joins the grid of its neighbour `v` (or, with
     /// `swapShare`, the two exchange grids), accepted by the Metropolis rule at `temperature`
-    /// unless the balance penalty would rise or a grid would split.
-    mutating func propose(_ u: Int, _ v: Int, temperature: Double, boundary: inout BoundarySet) {
+    /// unless the balance penalty would rise or a grid would split. `shared`: u's shared boundary
+    /// with its own grid and with v's, when the caller has summed them already.
+    mutating func propose(
+        _ u: Int, _ v: Int, temperature: Double, boundary: inout BoundarySet, shared: (Double, Double)? = nil
+    ) {
         let h = partition.assignment[v]
         if swapShare > 0, rng.nextUnit() < swapShare {
             if trySwap(u, v, temperature: temperature) {
@@ -83,7 +131,7 @@ extension LocalSearch {
             }
             return
         }
-        let d = delta(u, to: h)
+        let d = shared.map { delta(u, to: h, sharedWithOwn: $0.0, sharedWithTarget: $0.1) } ?? delta(u, to: h)
         if d.penalty > 1e-12 { return }
         let change = d.shape + d.soft + d.penalty
         if change > 0 {

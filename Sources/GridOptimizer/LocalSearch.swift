@@ -130,11 +130,21 @@ struct LocalSearch {
     /// - Complexity: O(degree(u)).
     @inline(__always)
     func delta(_ u: Int, to h: Int32) -> (shape: Double, penalty: Double, soft: Double) {
+        let (sg, sh) = partition.sharedWith(u, partition.assignment[u], h)
+        return delta(u, to: h, sharedWithOwn: sg, sharedWithTarget: sh)
+    }
+
+    /// `delta(u, to: h)` given u's shared boundary with its own grid (`sg`) and with grid h (`sh`),
+    /// as `Partition.sharedWith` sums them.
+    /// - Complexity: O(1) (O(number of further weights)).
+    @inline(__always)
+    func delta(_ u: Int, to h: Int32, sharedWithOwn sg: Double, sharedWithTarget sh: Double) -> (
+        shape: Double, penalty: Double, soft: Double
+    ) {
         let p = partition
         let g = p.assignment[u]
         let gi = Int(g)
         let hi = Int(h)
-        let (sg, sh) = p.sharedWith(u, g, h)
         let pu = p.graph.perimeter[u]
         let au = p.graph.area[u]
         let wu = p.graph.weight[u]

@@ -70,7 +70,14 @@ public enum Partitioner {
         let seed = problem.seed
         let taskList = tasks
         let solverList = solvers
-        let outcomes = parallelMap(count: taskList.count, threads: problem.threads) { t in
+        // Largest jurisdictions first, each task taken by the next free worker: a static split
+        // left one worker with every first start (1 M sample: the dense core's 8.6 s on one side).
+        let schedule = (0..<taskList.count).sorted {
+            let a = solverList[taskList[$0].j].graph.unitCount
+            let b = solverList[taskList[$1].j].graph.unitCount
+            return a > b || (a == b && $0 < $1)
+        }
+        let outcomes = parallelMap(count: taskList.count, threads: problem.threads, order: schedule) { t in
             let (j, s) = taskList[t]
             return solverList[j].solve(start: s, seed: SplitMix64.derive(seed, UInt64(j) << 8 | UInt64(s)))
         }
@@ -173,20 +180,28 @@ public enum Partitioner {
         return order
     }
 
-    /// `transform(i)` for i in 0..<count on up to `threads` workers, results in index order.
+    /// `transform(i)` for i in 0..<count on up to `threads` workers, results in index order. Workers
+    /// take the next index of `order` (default ascending) when free, so results never depend on
+    /// timing, only the time does.
     static func parallelMap<T: Sendable>(
-        count: Int, threads: Int, _ transform: @Sendable (Int) -> T
+        count: Int, threads: Int, order: [Int]? = nil, _ transform: @Sendable (Int) -> T
     ) -> [T] {
         let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+        let sequence = order ?? Array(0..<count)
+        precondition(sequence.count == count, "one position per index")
         let workers = max(1, min(threads, count))
         if workers == 1 {
-            for i in 0..<count {
+            for i in sequence {
                 let value = transform(i)
                 results.withLock { $0[i] = value }
             }
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for i in stride(from: worker, to: count, by: workers) {
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard position < count else { break }
+                    let i = sequence[position]
                     let value = transform(i)
                     results.withLock { $0[i] = value }
                 }
