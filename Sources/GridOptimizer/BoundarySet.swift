@@ -24,6 +24,10 @@ struct BoundarySet: Sendable {
         return false
     }
 
+    /// Whether `u` is a boundary unit.
+    @inline(__always)
+    func contains(_ u: Int) -> Bool { position[u] >= 0 }
+
     /// A uniformly random boundary unit, or nil when there is none.
     @inline(__always)
     func randomUnit(_ rng: inout SplitMix64) -> Int? {

@@ -11,11 +11,14 @@ extension LocalSearch {
             order.swapAt(i, rng.nextIndex(i + 1))
         }
         var total = 0
+        // Units without a neighbour in another grid have no move; the set, kept up to date after
+        // every move, skips them without reading their neighbours (most units, every sweep).
+        var boundary = BoundarySet(partition)
         for _ in 0..<maxSweeps {
             var moved = 0
             for ui in order {
                 let u = Int(ui)
-                if partition.isCentre[u] { continue }
+                if !boundary.contains(u) || partition.isCentre[u] { continue }
                 let g = partition.assignment[u]
                 if partition.unitCount[Int(g)] <= 1 { continue }
                 let lo = Int(partition.graph.offsets[u])
@@ -42,6 +45,7 @@ extension LocalSearch {
                 }
                 if best >= 0, partition.canRemove(u) {
                     apply(u, to: best)
+                    boundary.update(around: u, partition)
                     moved += 1
                 }
                 if outOfTime() { return total + moved }

@@ -184,17 +184,10 @@ extension Partition {
         stamp[s] = visited
         queue.removeAll(keepingCapacity: true)
         queue.append(Int32(s))
-        var head = 0
-        while head < queue.count {
-            let w = Int(queue[head])
-            head += 1
-            for e in Int(graph.offsets[w])..<Int(graph.offsets[w + 1]) {
-                let v = Int(graph.neighbors[e])
-                if assignment[v] == g, stamp[v] != visited {
-                    stamp[v] = visited
-                    queue.append(Int32(v))
-                }
-            }
+        graph.flood(&queue) { _, v in
+            guard assignment[v] == g, stamp[v] != visited else { return false }
+            stamp[v] = visited
+            return true
         }
         return queue.count == Int(unitCount[Int(g)])
     }

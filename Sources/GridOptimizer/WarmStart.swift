@@ -48,17 +48,10 @@ struct WarmStart {
         // Unlabelled units join the nearest labelled unit (multi-source BFS).
         var assignment = previous
         var queue = (0..<n).filter { assignment[$0] >= 0 }.map { Int32($0) }
-        var head = 0
-        while head < queue.count {
-            let u = Int(queue[head])
-            head += 1
-            for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
-                let v = Int(graph.neighbors[e])
-                if assignment[v] < 0 {
-                    assignment[v] = assignment[u]
-                    queue.append(Int32(v))
-                }
-            }
+        graph.flood(&queue) { u, v in
+            guard assignment[v] < 0 else { return false }
+            assignment[v] = assignment[u]
+            return true
         }
         for u in 0..<n where assignment[u] < 0 { assignment[u] = 0 }  // unreachable: graph is connected
         // Grids without a label: seed each with one unit of the heaviest grid.

@@ -175,6 +175,23 @@ final class WorkGraph: Sendable {
         return (offsets, neighbors, shared, isLink)
     }
 
+    /// Breadth-first flood from the units in `queue`, which is the queue: for each unit `from` taken from
+    /// it in order, `enter(from, to)` is asked for every neighbour `to` (links included) and says whether
+    /// `to` joins the end of the queue. Ends when the queue is exhausted, holding every unit that joined.
+    /// - Complexity: O(units in the queue · degree).
+    @inline(__always)
+    func flood(_ queue: inout [Int32], enter: (_ from: Int, _ to: Int) -> Bool) {
+        var head = 0
+        while head < queue.count {
+            let u = Int(queue[head])
+            head += 1
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let v = neighbors[e]
+                if enter(u, Int(v)) { queue.append(v) }
+            }
+        }
+    }
+
     /// Labels the connected components of a CSR graph, numbered in order of their lowest unit.
     /// - Complexity: O(n + m).
     static func components(n: Int, offsets: [Int32], neighbors: [Int32]) -> ([Int32], Int) {

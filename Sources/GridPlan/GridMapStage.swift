@@ -37,8 +37,7 @@ struct GridMapStage: ContextStage {
         return try stage("project", "projecting \(doc.features.count) grid features") { () throws(PipelineError) -> GridMap in
             let field = config.gridIdField
             if !doc.features.contains(where: { $0[property: field] != nil }) {
-                let names = doc.features.first?.properties.map(\.name).joined(separator: ", ") ?? ""
-                throw PipelineError.data("\(file): no feature has the property \(field) (--grid-id); feature 0 has: \(names)")
+                throw PipelineError.missingProperty(field, option: "--grid-id", file: file, features: doc.features)
             }
             let grouped = try group(doc, crs: crs)
             let (ids, jurisdictions, parts, featureIndex, skipped) =

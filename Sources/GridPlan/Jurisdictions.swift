@@ -45,7 +45,7 @@ struct Jurisdictions {
         _ features: [Feature], idField: String?, file: String, warn: (Diagnostic) -> Void
     ) throws(PipelineError) -> Jurisdictions {
         if let idField, features.allSatisfy({ $0.geometry == nil || $0[property: idField] == nil }) {
-            throw PipelineError.data("\(file): no feature has the property \(idField) (--boundary-id)")
+            throw PipelineError.missingProperty(idField, option: "--boundary-id", file: file, features: features)
         }
         var byName: [String: Int] = [:]
         var names: [String] = []

@@ -1,5 +1,6 @@
 import GridGeometry
 import GridIO
+import GridModel
 
 /// What stops a run. Each case carries what the message needs; the CLI chooses the exit status.
 public enum PipelineError: Error, Sendable, CustomStringConvertible {
@@ -24,4 +25,11 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// No feature of `file` has the property an option names; says which properties the first
+    /// feature has, so the user can pick the right one.
+    static func missingProperty(_ field: String, option: String, file: String, features: [Feature]) -> PipelineError {
+        let names = features.first?.properties.map(\.name).joined(separator: ", ") ?? ""
+        return .data("\(file): no feature has the property \(field) (\(option)); feature 0 has: \(names.isEmpty ? "no properties" : names)")
+    }
 }

@@ -42,7 +42,21 @@ struct EvaluateTests {
             "evaluate", "--grids", "Data/sample/boundary.geojson", "--grid-id", "NO_SUCH", "--out", out.path,
         ])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("boundary.geojson: no feature has the property NO_SUCH"), "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("boundary.geojson: no feature has the property NO_SUCH (--grid-id); feature 0 has: station"), "stderr: \(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test("a missing --boundary-id property names the properties the boundary's features do have")
+    func missingBoundaryID() throws {
+        let out = try GridplanBinary.temporaryFolder("bad-boundary-id")
+        let r = try GridplanBinary.run([
+            "partition", "--boundary", "Data/sample/boundary.geojson", "--boundary-id", "District",
+            "--points", "Data/sample/points.csv", "--grids", "8", "--out", out.path,
+        ])
+        #expect(r.status == 65)
+        #expect(
+            r.stderr.contains("boundary.geojson: no feature has the property District (--boundary-id); feature 0 has: station"),
+            "stderr: \(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 }
