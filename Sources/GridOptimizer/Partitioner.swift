@@ -64,7 +64,9 @@ public enum Partitioner {
         var tasks: [(j: Int, start: Int)] = []
         for j in 0..<jurisdictions {
             // Posts get a third start (`MatchedPostStart`): grids drawn as without them.
-            let starts = solvers[j].warmStart != nil || solvers[j].gridCount == 1 ? 1 : solvers[j].centres != nil ? 3 : 2
+            let starts =
+                solvers[j].warmStart != nil || solvers[j].gridCount == 1
+                ? 1 : solvers[j].centres != nil ? 3 : solvers[j].blocks != nil ? Tuning.blockStarts : 2
             for s in 0..<starts { tasks.append((j, s)) }
         }
         let seed = problem.seed
