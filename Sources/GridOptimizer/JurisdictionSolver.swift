@@ -26,6 +26,12 @@ struct JurisdictionSolver: Sendable {
     let deadline: ContinuousClock.Instant
     /// Per local unit: its block (`PartitionProblem.blockOfUnit`), or nil.
     var blocks: [Int32]? = nil
+    /// Per further weight: its tolerance (`PartitionProblem.weightTolerances`), nil for none.
+    var secondaryBands: [Double?] = []
+
+    /// Whether a further weight has a band: the solve is flat, its second start bisects for every
+    /// banded weight (`BandedBisectionStart`) and the search keeps them inside their walls.
+    var hasSecondaryBands: Bool { secondaryBands.contains { $0 != nil } }
 
     /// What one start produced.
     struct Outcome: Sendable {
@@ -36,6 +42,12 @@ struct JurisdictionSolver: Sendable {
         var rest: Double
         var iterations: Int
         var timedOut: Bool
+        /// The banded further weights' wall penalty (`secondaryBands`; 0 when all are inside or none
+        /// has a band): the starts are compared by primary balance first, then by this, then by `rest`.
+        var bandPenalty = 0.0
+        /// Whether every grid's primary weight is within the tolerance (between two such starts the
+        /// banded further weights decide before the primary weight's aim).
+        var withinTolerance = true
     }
 
     /// The mean grid weight divided by the weight-weighted mean unit weight Σw²/Σw: how many units
@@ -61,7 +73,9 @@ struct JurisdictionSolver: Sendable {
             let assignment = (0..<n).map { k == 1 ? Int32(0) : Int32($0) }
             return Outcome(assignment: assignment, penalty: 0, rest: 0, iterations: 0, timedOut: false)
         }
-        if warmStart == nil, previous == nil, centres == nil, n >= Tuning.multilevelUnitsPerGrid * k, !flat {
+        // With a band on a further weight the second start bisects for both weights (flat).
+        let bisects = hasSecondaryBands && start == 1 && warmStart == nil && centres == nil
+        if warmStart == nil, previous == nil, centres == nil, !bisects, n >= Tuning.multilevelUnitsPerGrid * k, !flat {
             let multilevel = solveMultilevel(start: start, seed: seed, onMove: onMove)
             if multilevel.penalty <= 0 || multilevel.timedOut { return multilevel }
             // A grid beyond the wall: the balance guarantee comes before speed, so the flat solve
@@ -82,6 +96,9 @@ struct JurisdictionSolver: Sendable {
             initial = warmStart
         } else if let centres {
             initial = postStart(start, centres: centres, light: light)
+        } else if bisects {
+            let banded = secondaryBands.indices.filter { secondaryBands[$0] != nil && $0 < graph.secondaryCount }
+            initial = BandedBisectionStart(graph: graph, gridCount: k, banded: banded, light: light).run()
         } else {
             initial = diagramStart(start: start, rng: &rng, light: light)
         }
@@ -97,6 +114,10 @@ struct JurisdictionSolver: Sendable {
             partition: partition, mean: mean, band: band, wall: wall, previous: previous, seed: rng.next(),
             deadline: deadline)
         search.onMove = onMove
+        // Only the bisection start keeps the further weights' bands as walls: a search from a start
+        // far off them could not balance the primary weight inside walls it already breaks (10k ×
+        // 100: 16 % off), and the starts are then compared by primary balance first.
+        if bisects { search.secondaryWall = secondaryWalls }
         // Heavy units move weight in coarse steps: exchanges of neighbours reshape without it.
         search.swapShare = singleMovesSuffice ? 0 : Tuning.heavyUnitSwapShare
         let settled = search.energy()
@@ -117,7 +138,7 @@ struct JurisdictionSolver: Sendable {
         search.anneal(proposals: proposalsPerUnit * n)
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
-        return Self.finish(&search, blocks: blocks)
+        return Self.finish(&search, blocks: blocks, walls: secondaryWalls, tolerance: tolerance)
     }
 
     /// Start `start` with fixed posts (police posts).
@@ -235,13 +256,15 @@ struct JurisdictionSolver: Sendable {
         let boundary = BoundarySet(search.partition).units.count
         let floor = min(Tuning.fineMinimumProposals, proposalsPerUnit * graph.unitCount)
         search.anneal(proposals: max(Tuning.fineProposalsPerBoundaryUnit * boundary, floor))
-        return Self.finish(&search, blocks: blocks)
+        return Self.finish(&search, blocks: blocks, walls: secondaryWalls, tolerance: tolerance)
     }
 
     /// The last rounds of every solve path: diffusion chains and greedy moves while a grid is still
     /// beyond the wall, then the outcome.
     /// With `blocks`, whole blocks then move between grids (`LocalSearch.moveBlocks`), polished by greedy moves.
-    private static func finish(_ search: inout LocalSearch, blocks: [Int32]?) -> Outcome {
+    private static func finish(
+        _ search: inout LocalSearch, blocks: [Int32]?, walls: [Double], tolerance: Double
+    ) -> Outcome {
         for _ in 0..<Tuning.finalBalanceRounds {
             search.balance(diffuse: true)
             search.greedy(maxSweeps: Tuning.greedySweeps)
@@ -249,8 +272,19 @@ struct JurisdictionSolver: Sendable {
         }
         if let blocks, search.moveBlocks(blocks) > 0 { search.greedy(maxSweeps: Tuning.greedySweeps) }
         let final = search.energy()
+        // The walls this search kept are in its energy; every start is judged against all bands.
+        let kept = search.secondaryWallTotal()
+        var judged = search
+        judged.secondaryWall = walls
+        let mean = search.mean
         return Outcome(
-            assignment: search.partition.assignment, penalty: final.penalty, rest: final.rest,
-            iterations: search.iterations, timedOut: search.timedOut)
+            assignment: search.partition.assignment, penalty: final.penalty - kept, rest: final.rest,
+            iterations: search.iterations, timedOut: search.timedOut, bandPenalty: judged.secondaryWallTotal(),
+            withinTolerance: search.partition.weight.allSatisfy { abs($0 - mean) <= tolerance * mean + 1e-9 })
+    }
+
+    /// `secondaryWall` for a search that keeps every band (empty without bands).
+    var secondaryWalls: [Double] {
+        hasSecondaryBands ? secondaryBands.map { $0.map { max(0, $0 - 1e-9) } ?? .infinity } : []
     }
 }

@@ -265,9 +265,9 @@ extension LocalSearch {
         return carried
     }
 
-    /// Σ over grids of balance penalty + aim cost.
+    /// Σ over grids of balance penalty + aim cost, and the banded further weights' penalties.
     func totalImbalance() -> Double {
-        (0..<partition.gridCount).reduce(0.0) { $0 + imbalance(partition.weight[$1]) }
+        (0..<partition.gridCount).reduce(0.0) { $0 + imbalance(partition.weight[$1]) } + secondaryWallTotal()
     }
 
     /// One step of a chain: moves the boundary unit of grid `a` next to grid `b` (or a swapped

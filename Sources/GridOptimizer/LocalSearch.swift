@@ -10,7 +10,8 @@
 /// Further weights add `secondaryWeight · Σ_k ((s_gk − m_k)/m_k)²` per grid: 10 % off the mean costs
 /// 0.03 in Σ 1/PP units (about PP 0.55 → 0.54 of one grid), so primary balance and compactness stay
 /// first and the further weights choose among nearly equal shapes (sample: incidents CV 0.18 → 0.17
-/// at mean PP −0.003; a weight of 10 reached 0.16 at −0.015).
+/// at mean PP −0.003; a weight of 10 reached 0.16 at −0.015). A further weight with a band
+/// (`secondaryWall`) adds a wall penalty like the primary's, so no move takes it further out.
 struct LocalSearch {
     /// The state being improved.
     var partition: Partition
@@ -47,6 +48,10 @@ struct LocalSearch {
     let secondaryMean: [Double]
     /// Cost of a grid 100 % off the mean of a further weight, in Σ 1/PP units.
     var secondaryWeight = 3.0
+    /// Per further weight: the hard band (relative to its mean) of a weight given a tolerance
+    /// (`PartitionProblem.weightTolerances`), `.infinity` for one balanced only as well as possible;
+    /// empty when no further weight has a band.
+    var secondaryWall: [Double] = []
     /// Called after every accepted move (tests check invariants here).
     var onMove: ((Partition) -> Void)?
     /// While non-nil, every applied move as (unit, grid it left), so that a tentative sequence of
@@ -103,9 +108,46 @@ struct LocalSearch {
     /// Balance penalty of a grid weighing `w`: zero inside the wall, steep outside.
     @inline(__always)
     func penalty(_ w: Double) -> Double {
+        Self.wallPenalty(w, mean: mean, wall: wall)
+    }
+
+    /// Penalty of a grid holding `w` of a weight whose grids average `mean`: zero within `wall`
+    /// (relative) of the mean, steep beyond.
+    @inline(__always)
+    static func wallPenalty(_ w: Double, mean: Double, wall: Double) -> Double {
         guard mean > 0 else { return 0 }
         let excess = abs(w - mean) / mean - wall
         return excess > 0 ? 1e3 * excess + 1e5 * excess * excess : 0
+    }
+
+    /// Σ over grids and banded further weights of the wall penalty (0 without bands).
+    /// - Complexity: O(K · number of further weights).
+    func secondaryWallTotal() -> Double {
+        let s = partition.graph.secondaryCount
+        var total = 0.0
+        for g in 0..<partition.gridCount {
+            for k in 0..<min(s, secondaryWall.count) where secondaryWall[k].isFinite {
+                total += Self.wallPenalty(partition.secondary[g * s + k], mean: secondaryMean[k], wall: secondaryWall[k])
+            }
+        }
+        return total
+    }
+
+    /// Change of the further weights' wall penalties (`secondaryWall`) if unit `u` moved from grid
+    /// `g` to grid `h`: a further weight with a tolerance is a hard band like the primary weight.
+    /// - Complexity: O(number of further weights).
+    func secondaryWallDelta(_ u: Int, from g: Int, to h: Int) -> Double {
+        let s = partition.graph.secondaryCount
+        var change = 0.0
+        for k in 0..<min(s, secondaryWall.count) where secondaryWall[k].isFinite {
+            let m = secondaryMean[k], wall = secondaryWall[k]
+            let v = partition.graph.secondary[u * s + k]
+            let a = partition.secondary[g * s + k], b = partition.secondary[h * s + k]
+            change +=
+                Self.wallPenalty(a - v, mean: m, wall: wall) + Self.wallPenalty(b + v, mean: m, wall: wall)
+                - Self.wallPenalty(a, mean: m, wall: wall) - Self.wallPenalty(b, mean: m, wall: wall)
+        }
+        return change
     }
 
     /// Soft cost of a grid weighing `w` beyond the aim band (inside the wall), in the units of the
@@ -156,6 +198,7 @@ struct LocalSearch {
         let penalty =
             self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
             - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
+            + (secondaryWall.isEmpty ? 0 : secondaryWallDelta(u, from: gi, to: hi))
         let soft =
             previousCost(u, h) - previousCost(u, g)
             + aimCost(p.weight[gi] - wu) + aimCost(p.weight[hi] + wu)
@@ -184,7 +227,7 @@ struct LocalSearch {
         if previous != nil {
             for u in 0..<partition.graph.unitCount { rest += previousCost(u, partition.assignment[u]) }
         }
-        return (pen, rest)
+        return (pen + secondaryWallTotal(), rest)
     }
 
     /// Applies a move already checked for contiguity and reports it.

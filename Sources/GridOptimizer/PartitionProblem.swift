@@ -23,18 +23,18 @@ public struct PartitionProblem: Sendable {
     /// Bands for further weights: `weightTolerances[i]` is the allowed ±fraction of `weights[i + 1]`
     /// around its jurisdiction's mean per grid; nil, or no entry, means "as well as possible".
     ///
-    /// A band is checked and explained (`withinTolerance` false, a note naming the weight, the worst
-    /// grid, a unit too heavy for the band if there is one, and the tolerance that would pass), but
-    /// the search does not steer by it yet: every further weight is balanced as well as possible.
-    /// Measured and not kept: a steep cost beyond the band (or the primary's hard wall) stalled the
-    /// single-unit moves — a 40 × 50 test county's incidents went 64 % → 70 % off with mean PP
-    /// 0.50 → 0.40, and with neighbour exchanges 55–59 % off at PP 0.07–0.47. Also measured and not
-    /// kept (2026-12-01, bench county 10k × 20, incidents 37.1 % off unsteered at PP 0.532): a band
-    /// cost in every phase plus a refiner of single moves and exchanges that lower it (41.6 % at PP
-    /// 0.353; in the last phase only: 37.5 % at PP 0.306), and a power diagram with a second
-    /// additive term β·(local incident ratio) per cell (unstable: the start ended 110 % off the
-    /// primary). Compact grids cannot share a hot spot; meeting the band needs wedge-shaped grids
-    /// around it, i.e. chains that carry both weights (METIS's multi-constraint refinement), not done.
+    /// A band is steered by and checked. With a band, each jurisdiction's second start is
+    /// `BandedBisectionStart` (straight cuts turned until they split every banded weight in the
+    /// primary's ratio: grids share a hot spot as wedges) and its search keeps the bands as walls like
+    /// the primary's; between two plans within the primary tolerance the one nearer the bands wins.
+    /// Bench county 10k × 20 at ±5 %: incidents 37.1 % off unsteered (PP 0.532) → 4.8 % (PP 0.244:
+    /// wedges are what sharing the hot spot takes). A band still missed is explained
+    /// (`withinTolerance` false, a note naming the weight, the worst grid, a unit too heavy for the
+    /// band if there is one, and the tolerance that would pass).
+    /// Measured and not kept: a steep cost beyond the band from the compact start stalled the
+    /// single-unit moves (a 40 × 50 test county 64 % → 70 % off), a band cost in every phase plus a
+    /// refiner of single moves and exchanges (bench 41.6 % at PP 0.353), and a power diagram with a
+    /// second additive term per cell (start 110 % off the primary): compact grids cannot share a hot spot.
     public var weightTolerances: [Double?] = []
     /// Names of `graph.weights` (primary first) for notes; "weight k" where absent.
     public var weightNames: [String] = []

@@ -137,11 +137,13 @@ public enum Partitioner {
             graph: graph, gridCount: k, tolerance: problem.toleranceFraction, centres: centres,
             previous: previous, warmStart: warm,
             proposalsPerUnit: proposalsPerUnit(units: local.members.count, grids: k), deadline: deadline,
-            blocks: problem.blockOfUnit.map { all in local.members.map { all[Int($0)] } })
+            blocks: problem.blockOfUnit.map { all in local.members.map { all[Int($0)] } },
+            secondaryBands: problem.weightTolerances)
         return (solver, gridLabels)
     }
 
-    /// The best outcome per jurisdiction by (balance penalty, rest, task order) — `jurisdictionOf`
+    /// The best outcome per jurisdiction by (balance penalty, banded further weights' penalty, rest, task
+    /// order), except that between two outcomes within the primary tolerance the banded weights decide first — `jurisdictionOf`
     /// names each outcome's jurisdiction — with the iterations of all and whether any timed out.
     static func best(
         _ outcomes: [JurisdictionSolver.Outcome], jurisdictions jurisdictionOf: [Int], count: Int
@@ -154,9 +156,15 @@ public enum Partitioner {
             iterations += outcome.iterations
             timedOut = timedOut || outcome.timedOut
             if let best = chosen[j] {
+                let samePenalty = outcome.penalty <= best.penalty + 1e-12
+                let sameBands = abs(outcome.bandPenalty - best.bandPenalty) <= 1e-12
+                // Two plans inside the primary tolerance: the banded further weights come first.
                 let better =
-                    outcome.penalty < best.penalty - 1e-12
-                    || (outcome.penalty <= best.penalty + 1e-12 && outcome.rest < best.rest - 1e-12)
+                    outcome.withinTolerance && best.withinTolerance && !sameBands
+                    ? outcome.bandPenalty < best.bandPenalty
+                    : outcome.penalty < best.penalty - 1e-12
+                        || (samePenalty && outcome.bandPenalty < best.bandPenalty - 1e-12)
+                        || (samePenalty && sameBands && outcome.rest < best.rest - 1e-12)
                 if better { chosen[j] = outcome }
             } else {
                 chosen[j] = outcome

@@ -18,7 +18,8 @@ final class WorkGraph: Sendable {
     let isLink: [Bool]
     /// The balanced weight per unit.
     let weight: [Double]
-    /// Number of further weights (`UnitGraph.weights[1...]`), balanced only as well as possible.
+    /// Number of further weights (`UnitGraph.weights[1...]`), balanced as well as possible or within
+    /// a band (`PartitionProblem.weightTolerances`).
     let secondaryCount: Int
     /// Further weights per unit, flattened: `secondary[u * secondaryCount + k]` is weights[k + 1].
     let secondary: [Double]

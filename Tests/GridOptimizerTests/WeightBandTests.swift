@@ -23,7 +23,7 @@ struct WeightBandTests {
             jurisdictionCount: 1)
     }
 
-    @Test("a band is checked per weight: one the plan meets passes, one it misses is explained")
+    @Test("a band is kept per weight: one the plan meets passes, one it would miss is steered to, one no plan meets is explained")
     func bandChecked() throws {
         let graph = try WeightBandTests.county()
         var problem = PartitionProblem(graph: graph, gridsPerJurisdiction: [5], toleranceFraction: 0.02, seed: 3)
@@ -36,8 +36,14 @@ struct WeightBandTests {
         problem.weightTolerances = [incidents + 0.01]
         let met = try Partitioner.solve(problem)
         #expect(met.withinTolerance, "\(met.notes)")
-        #expect(met.assignment == loose.assignment, "a band does not change the plan (not steered yet)")
+        // A band the plan without it misses: the bisection start shares the hot spot out.
         problem.weightTolerances = [0.05]
+        let steered = try Partitioner.solve(problem)
+        #expect(steered.withinTolerance, "\(steered.notes)")
+        #expect(steered.maxAbsDeviation <= 0.02 + 1e-9 && steered.maxDeviationPerWeight[1] <= 0.05 + 1e-9)
+        #expect(TestGraphs.contiguousGridCount(graph, steered) == 5)
+        // A band no plan can meet (one unit holds all incidents) is explained.
+        problem.graph = try WeightBandTests.county(hotUnit: 0)
         let missed = try Partitioner.solve(problem)
         #expect(!missed.withinTolerance)
         #expect(missed.notes.contains { $0.contains("weight 1 is off its ±5.0% band") }, "\(missed.notes)")
