@@ -181,6 +181,8 @@ enum ReportBuilder {
     }
 
     /// `further_weights`: total, largest deviation and CV of every weight after the primary one.
+    /// `max_abs_deviation` is relative to each grid's own station mean, as the primary weight's and as
+    /// a `--weight-tolerance` band is checked; `county_max_abs_deviation` against the county-wide mean.
     static func furtherWeights(_ stats: [GridStats], names: [String]) -> (String, JSONValue)? {
         guard names.count > 1 else { return nil }
         return (
@@ -189,15 +191,37 @@ enum ReportBuilder {
                 (1..<names.count).map { k in
                     let values = stats.map { $0.weights[k] }
                     let mean = values.reduce(0, +) / Double(max(1, values.count))
-                    let dev = mean > 0 ? (values.map { abs($0 - mean) }.max() ?? 0) / mean : 0
+                    let county = mean > 0 ? (values.map { abs($0 - mean) }.max() ?? 0) / mean : 0
                     return .object([
                         ("name", .string(names[k])),
                         ("total", .number(Format.rounded(values.reduce(0, +), 6))),
-                        ("max_abs_deviation", .number(Format.rounded(dev, 6))),
+                        ("max_abs_deviation", .number(Format.rounded(stationDeviation(stats, weight: k), 6))),
+                        ("county_max_abs_deviation", .number(Format.rounded(county, 6))),
                         ("coefficient_of_variation", .number(Format.rounded(cv(values), 6))),
                     ])
                 })
         )
+    }
+
+    /// The largest |w − m| / m of weight `k` over grids, m the mean of the grid's own station.
+    /// - Complexity: O(grids × stations).
+    static func stationDeviation(_ stats: [GridStats], weight k: Int) -> Double {
+        var stations: [(name: String, total: Double, count: Int)] = []
+        for s in stats {
+            if let i = stations.firstIndex(where: { $0.name == s.jurisdiction }) {
+                stations[i].total += s.weights[k]
+                stations[i].count += 1
+            } else {
+                stations.append((s.jurisdiction, s.weights[k], 1))
+            }
+        }
+        var worst = 0.0
+        for s in stats {
+            guard let station = stations.first(where: { $0.name == s.jurisdiction }) else { continue }
+            let mean = station.total / Double(station.count)
+            if mean > 0 { worst = max(worst, abs(s.weights[k] - mean) / mean) }
+        }
+        return worst
     }
 
     static func warningJSON(_ d: Diagnostic) -> JSONValue {

@@ -31,6 +31,24 @@ struct BandAndLockTests {
         let parameters = try #require(try Self.report(met)["parameters"] as? [String: Any])
         let bands = try #require(parameters["weight_tolerances"] as? [String: Any])
         #expect((bands["incidents"] as? NSNumber)?.doubleValue == 0.9)
+        // The reported deviation of a further weight is the one its band is checked against: each grid
+        // against its own station's mean, recomputed here from grids.geojson.
+        let summary = try #require(try Self.report(met)["summary"] as? [String: Any])
+        let further = try #require((summary["further_weights"] as? [[String: Any]])?.first)
+        let grids = try OutputCheck(folder: met).grids.compactMap { $0["properties"] as? [String: Any] }
+        var stationTotals: [String: (Double, Int)] = [:]  // lookups only
+        for g in grids {
+            let station = g["jurisdiction"] as? String ?? "", value = (g["incidents"] as? NSNumber)?.doubleValue ?? 0
+            stationTotals[station, default: (0, 0)].0 += value
+            stationTotals[station, default: (0, 0)].1 += 1
+        }
+        let worst = grids.map { g -> Double in
+            let (total, count) = stationTotals[g["jurisdiction"] as? String ?? ""] ?? (0, 1)
+            let mean = total / Double(count)
+            return abs(((g["incidents"] as? NSNumber)?.doubleValue ?? 0) - mean) / mean
+        }.max() ?? 0
+        #expect(abs(((further["max_abs_deviation"] as? NSNumber)?.doubleValue ?? -1) - worst) < 1e-5)
+        #expect(further["county_max_abs_deviation"] is NSNumber)
 
         let missed = try GridplanBinary.temporaryFolder("band-missed")
         let m = try GridplanBinary.run([
