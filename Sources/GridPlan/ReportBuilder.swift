@@ -285,7 +285,7 @@ enum ReportBuilder {
             ("Contiguity", contiguityText(report)),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points used / excluded", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(i("points_excluded"), 0))"),
-        ] + (barrierText(report).map { [("Grid edges on streets", $0)] } ?? [])
+        ] + bandTexts(report).map { ($0.name, $0.text) } + (barrierText(report).map { [("Grid edges on streets", $0)] } ?? [])
     }
 
     /// With `--barriers`: how much of the interior grid boundary follows the lines, in words that say
@@ -294,6 +294,18 @@ enum ReportBuilder {
         guard let share = value(report, "summary", "barrier_share") else { return nil }
         let distance = value(report, "summary", "barrier_distance_m").map { "within \(Format.fixed(number($0), 0)) m of" } ?? "on"
         return "\(Format.percent(number(share))) of the interior grid boundary \(distance) the barrier lines"
+    }
+
+    /// With `--weight-tolerance`: each banded further weight's largest deviation from its station's
+    /// mean beside its band, e.g. ("incidents", "max |deviation| 4.8% (band ±5.0%)").
+    static func bandTexts(_ report: JSONValue) -> [(name: String, text: String)] {
+        guard case .object(let bands)? = value(report, "parameters", "weight_tolerances"),
+            case .array(let further)? = value(report, "summary", "further_weights")
+        else { return [] }
+        return bands.compactMap { name, band in
+            guard let w = further.first(where: { value($0, "name") == .string(name) }) else { return nil }
+            return (name, "max |deviation| \(Format.percent(number(value(w, "max_abs_deviation")))) (band ±\(Format.percent(number(band))))")
+        }
     }
 
     /// The warnings in a report, each counted as often as it occurred.
@@ -314,7 +326,8 @@ enum ReportBuilder {
             "contiguous:       \(contiguityText(report))",
             "compactness:      Polsby-Popper mean \(Format.fixed(s("mean_polsby_popper"), 3)), min \(Format.fixed(s("min_polsby_popper"), 3))",
             "points:           \(Format.fixed(i("points_used"), 0)) used, \(Format.fixed(i("points_excluded"), 0)) excluded",
-        ] + (barrierText(report).map { ["streets:          \($0)"] } ?? []) + [
+        ] + bandTexts(report).map { "\($0.name):" + String(repeating: " ", count: max(1, 17 - $0.name.count)) + $0.text }
+            + (barrierText(report).map { ["streets:          \($0)"] } ?? []) + [
             "warnings:         \(Format.fixed(warnings, 0)) (details in report.json)",
             "time:             \(Format.fixed(number(value(report, "timings_s", "total")), 2)) s",
             "written to:       \(outputPath)/",

@@ -49,6 +49,9 @@ struct BandAndLockTests {
         }.max() ?? 0
         #expect(abs(((further["max_abs_deviation"] as? NSNumber)?.doubleValue ?? -1) - worst) < 1e-5)
         #expect(further["county_max_abs_deviation"] is NSNumber)
+        // The page's summary shows the banded weight beside its band.
+        let html = try String(contentsOf: met.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("(band ±90.0%)"), "the band line is missing from report.html")
 
         let missed = try GridplanBinary.temporaryFolder("band-missed")
         let m = try GridplanBinary.run([
