@@ -206,6 +206,18 @@ enum ReportBuilder {
     /// The largest |w − m| / m of weight `k` over grids, m the mean of the grid's own station.
     /// - Complexity: O(grids × stations).
     static func stationDeviation(_ stats: [GridStats], weight k: Int) -> Double {
+        let stations = stationMeans(stats, weight: k)
+        var worst = 0.0
+        for s in stats {
+            guard let mean = stations.first(where: { $0.name == s.jurisdiction })?.mean, mean > 0 else { continue }
+            worst = max(worst, abs(s.weights[k] - mean) / mean)
+        }
+        return worst
+    }
+
+    /// Each station's mean grid total of weight `k`, stations in the order their first grid comes.
+    /// - Complexity: O(grids × stations).
+    static func stationMeans(_ stats: [GridStats], weight k: Int) -> [(name: String, mean: Double)] {
         var stations: [(name: String, total: Double, count: Int)] = []
         for s in stats {
             if let i = stations.firstIndex(where: { $0.name == s.jurisdiction }) {
@@ -215,13 +227,7 @@ enum ReportBuilder {
                 stations.append((s.jurisdiction, s.weights[k], 1))
             }
         }
-        var worst = 0.0
-        for s in stats {
-            guard let station = stations.first(where: { $0.name == s.jurisdiction }) else { continue }
-            let mean = station.total / Double(station.count)
-            if mean > 0 { worst = max(worst, abs(s.weights[k] - mean) / mean) }
-        }
-        return worst
+        return stations.map { ($0.name, $0.total / Double($0.count)) }
     }
 
     static func warningJSON(_ d: Diagnostic) -> JSONValue {
@@ -370,16 +376,7 @@ extension ReportBuilder {
         let mean = weights.reduce(0, +) / Double(max(1, weights.count))
         guard mean > 0 else { return [("county_max_abs_deviation", .number(0)), ("station_spread", .number(0))] }
         let worst = weights.map { abs($0 - mean) / mean }.max() ?? 0
-        var stations: [(name: String, total: Double, count: Int)] = []
-        for s in stats {
-            if let k = stations.firstIndex(where: { $0.name == s.jurisdiction }) {
-                stations[k].total += s.weights[0]
-                stations[k].count += 1
-            } else {
-                stations.append((s.jurisdiction, s.weights[0], 1))
-            }
-        }
-        let spread = stations.map { abs($0.total / Double($0.count) - mean) / mean }.max() ?? 0
+        let spread = stationMeans(stats, weight: 0).map { abs($0.mean - mean) / mean }.max() ?? 0
         return [
             ("county_max_abs_deviation", .number(Format.rounded(worst, 6))),
             ("station_spread", .number(Format.rounded(spread, 6))),
