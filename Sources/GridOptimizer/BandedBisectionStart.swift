@@ -43,16 +43,16 @@ struct BandedBisectionStart {
         let left = grids.count / 2
         let ratio = Double(left) / Double(grids.count)
         var best: (error: Double, order: [Int32], cut: Int) = (.infinity, units, units.count / 2)
+        let totals = Totals(units, graph: graph, banded: banded)
         // Directions 5° apart over half a turn, by rotating (1, 0) (cos and sin of 5° written out:
         // the optimizer uses no elementary functions, so every platform gets the same lines).
         var (c, s) = (1.0, 0.0)
         for _ in 0..<Self.angles {
             defer { (c, s) = (c * Self.cosStep - s * Self.sinStep, s * Self.cosStep + c * Self.sinStep) }
-            let order = units.sorted {
-                let p0 = graph.x[Int($0)] * c + graph.y[Int($0)] * s, p1 = graph.x[Int($1)] * c + graph.y[Int($1)] * s
-                return (p0, $0) < (p1, $1)
-            }
-            let (cut, error) = bestCut(order, ratio: ratio)
+            // Each unit's position along the direction, computed once, not in every comparison.
+            let order = units.map { (along: graph.x[Int($0)] * c + graph.y[Int($0)] * s, unit: $0) }
+                .sorted { ($0.along, $0.unit) < ($1.along, $1.unit) }.map(\.unit)
+            let (cut, error) = bestCut(order, ratio: ratio, totals: totals)
             if error < best.error - 1e-12 { best = (error, order, cut) }
         }
         split(Array(best.order[..<best.cut]), grids: grids.lowerBound..<(grids.lowerBound + left), into: &assignment)
@@ -61,13 +61,9 @@ struct BandedBisectionStart {
 
     /// Where to cut `order` so that the balanced weight before the cut is nearest `ratio` of its total,
     /// and the worst relative miss of a banded further weight there (plus the balanced weight's own).
-    private func bestCut(_ order: [Int32], ratio: Double) -> (cut: Int, error: Double) {
+    private func bestCut(_ order: [Int32], ratio: Double, totals: Totals) -> (cut: Int, error: Double) {
         let s = graph.secondaryCount
-        let total = order.reduce(0.0) { $0 + graph.weight[Int($1)] }
-        var secondaryTotal = [Double](repeating: 0, count: banded.count)
-        for u in order {
-            for (i, k) in banded.enumerated() { secondaryTotal[i] += graph.secondary[Int(u) * s + k] }
-        }
+        let (total, secondaryTotal) = (totals.primary, totals.banded)
         var cut = 1
         var bestMiss = Double.infinity
         var prefix = 0.0
@@ -88,5 +84,21 @@ struct BandedBisectionStart {
             error = max(error, abs(secondaryPrefix[i] / secondaryTotal[i] - ratio))
         }
         return (cut, error)
+    }
+
+    /// The balanced weight and every banded weight of a set of units: the same for every direction
+    /// tried, so summed once per cut.
+    private struct Totals {
+        var primary = 0.0
+        var banded: [Double]
+
+        init(_ units: [Int32], graph: WorkGraph, banded indices: [Int]) {
+            banded = [Double](repeating: 0, count: indices.count)
+            let s = graph.secondaryCount
+            for u in units {
+                primary += graph.weight[Int(u)]
+                for (i, k) in indices.enumerated() { banded[i] += graph.secondary[Int(u) * s + k] }
+            }
+        }
     }
 }

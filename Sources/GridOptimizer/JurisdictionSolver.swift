@@ -29,8 +29,9 @@ struct JurisdictionSolver: Sendable {
     /// Per further weight: its tolerance (`PartitionProblem.weightTolerances`), nil for none.
     var secondaryBands: [Double?] = []
 
-    /// Whether a further weight has a band: the solve is flat, its second start bisects for every
-    /// banded weight (`BandedBisectionStart`) and the search keeps them inside their walls.
+    /// Whether a further weight has a band: then the second start bisects for every banded weight
+    /// (`BandedBisectionStart`, flat) and its search keeps them inside their walls; every start is
+    /// judged against the bands.
     var hasSecondaryBands: Bool { secondaryBands.contains { $0 != nil } }
 
     /// What one start produced.
@@ -274,12 +275,10 @@ struct JurisdictionSolver: Sendable {
         let final = search.energy()
         // The walls this search kept are in its energy; every start is judged against all bands.
         let kept = search.secondaryWallTotal()
-        var judged = search
-        judged.secondaryWall = walls
         let mean = search.mean
         return Outcome(
             assignment: search.partition.assignment, penalty: final.penalty - kept, rest: final.rest,
-            iterations: search.iterations, timedOut: search.timedOut, bandPenalty: judged.secondaryWallTotal(),
+            iterations: search.iterations, timedOut: search.timedOut, bandPenalty: search.secondaryWallTotal(walls),
             withinTolerance: search.partition.weight.allSatisfy { abs($0 - mean) <= tolerance * mean + 1e-9 })
     }
 

@@ -120,14 +120,16 @@ struct LocalSearch {
         return excess > 0 ? 1e3 * excess + 1e5 * excess * excess : 0
     }
 
-    /// Σ over grids and banded further weights of the wall penalty (0 without bands).
+    /// Σ over grids and banded further weights of the wall penalty against `walls` (default: the
+    /// walls this search keeps; 0 without bands).
     /// - Complexity: O(K · number of further weights).
-    func secondaryWallTotal() -> Double {
+    func secondaryWallTotal(_ walls: [Double]? = nil) -> Double {
+        let walls = walls ?? secondaryWall
         let s = partition.graph.secondaryCount
         var total = 0.0
         for g in 0..<partition.gridCount {
-            for k in 0..<min(s, secondaryWall.count) where secondaryWall[k].isFinite {
-                total += Self.wallPenalty(partition.secondary[g * s + k], mean: secondaryMean[k], wall: secondaryWall[k])
+            for k in 0..<min(s, walls.count) where walls[k].isFinite {
+                total += Self.wallPenalty(partition.secondary[g * s + k], mean: secondaryMean[k], wall: walls[k])
             }
         }
         return total

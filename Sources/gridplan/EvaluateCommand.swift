@@ -19,7 +19,7 @@ struct EvaluateCommand: ParsableCommand {
     var gridID: String
     @Option(help: "Property of the grid features naming their sub-jurisdiction; deviation is then relative to its mean.")
     var boundaryID: String?
-    @Option(help: "Workload points: GeoJSON, CSV (lon,lat / x,y / POINT_X,POINT_Y columns), Shapefile, GeoPackage, file geodatabase, KML or an Excel .xlsx sheet (the first layer).")
+    @Option(help: "Workload points: \(PartitionOptions.pointFormats) (the first layer).")
     var points: String?
     @Option(help: "Weight field of the points (repeatable); the first is the primary weight. Default: every point weighs 1.")
     var weight: [String] = []

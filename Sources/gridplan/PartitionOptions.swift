@@ -5,6 +5,10 @@ import ArgumentParser
 /// As in every command, an option is named after its property in kebab case (`fillGaps` is `--fill-gaps`,
 /// `boundaryID` is `--boundary-id`): ArgumentParser's default, so the name is written once.
 struct PartitionOptions: ParsableArguments {
+    /// The point formats every command's point reader takes (the help of `--points` here and in evaluate).
+    static let pointFormats =
+        "GeoJSON, CSV (lon,lat / x,y / POINT_X,POINT_Y columns), Shapefile, GeoPackage, file geodatabase, KML or an Excel .xlsx sheet"
+
     @Argument(help: "Plan file (YAML) with the same keys as the long options.")
     var plan: String?
 
@@ -12,7 +16,7 @@ struct PartitionOptions: ParsableArguments {
     var boundary: String?
     @Option(help: "Property naming sub-jurisdictions (police-station areas); grids never cross them.")
     var boundaryID: String?
-    @Option(help: "Workload points: GeoJSON, CSV (lon,lat / x,y / POINT_X,POINT_Y columns), Shapefile, GeoPackage, file geodatabase, KML or an Excel .xlsx sheet.")
+    @Option(help: "Workload points: \(Self.pointFormats).")
     var points: String?
     @Option(help: "Weight field (repeatable); the first is balanced within --tolerance. Default: every point weighs 1.")
     var weight: [String] = []

@@ -10,27 +10,16 @@ struct TwoWeightTests {
 
     /// Population 1 per cell; incidents 1 per cell, 3 within 8 cells of the centre.
     static func hotSpot() throws -> UnitGraph {
-        let n = side * side
-        var offsets: [Int32] = [0]
-        var neighbours: [Int32] = []
-        var incidents: [Double] = []
-        for row in 0..<side {
-            for column in 0..<side {
-                if row > 0 { neighbours.append(Int32((row - 1) * side + column)) }
-                if column > 0 { neighbours.append(Int32(row * side + column - 1)) }
-                if column + 1 < side { neighbours.append(Int32(row * side + column + 1)) }
-                if row + 1 < side { neighbours.append(Int32((row + 1) * side + column)) }
-                offsets.append(Int32(neighbours.count))
-                let dr = Double(row) - 19.5, dc = Double(column) - 19.5
-                incidents.append(dr * dr + dc * dc <= 64 ? 3 : 1)
-            }
+        let plain = try TestGraphs.squares(rows: side, columns: side)
+        let incidents = (0..<plain.unitCount).map { u -> Double in
+            let dr = Double(u / side) - 19.5, dc = Double(u % side) - 19.5
+            return dr * dr + dc * dc <= 64 ? 3 : 1
         }
         return try UnitGraph(
-            offsets: offsets, neighbors: neighbours, sharedLength: neighbours.map { _ in 100 },
-            weights: [[Double](repeating: 1, count: n), incidents], area: [Double](repeating: 1e4, count: n),
-            perimeter: [Double](repeating: 400, count: n),
-            centroidX: (0..<n).map { 100 * Double($0 % side) }, centroidY: (0..<n).map { 100 * Double($0 / side) },
-            jurisdiction: [Int32](repeating: 0, count: n), jurisdictionCount: 1)
+            offsets: plain.offsets, neighbors: plain.neighbors, sharedLength: plain.sharedLength,
+            weights: [plain.weights[0], incidents], area: plain.area, perimeter: plain.perimeter,
+            centroidX: plain.centroidX, centroidY: plain.centroidY, jurisdiction: plain.jurisdiction,
+            jurisdictionCount: 1)
     }
 
     static func solve(band: Double?) throws -> PartitionResult {
