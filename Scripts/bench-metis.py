@@ -3,10 +3,11 @@
 tolerance; the same quality metrics computed here for both METIS and gridplan's partitions, and
 ratios gridplan/METIS side by side. When gridplan-bench ran with --weight-tolerance (incidents a
 hard band too), METIS runs in multi-constraint mode (ncon = 2: population and incidents, both
-scaled × 100; pymetis has one ufactor for both constraints, so METIS aims at the primary tolerance
-for incidents too; with pymetis 2025.2.2 its results were 400-550 % off on both weights, see
-Benchmarks.md, so that row is not a fair METIS figure). Usage: Scripts/bench-metis.py FOLDER [--runs 3]"""
-import math, statistics, sys, time
+scaled × 100) through Debian's `gpmetis` (package metis), whose time is its own "Partitioning" timer
+(graph reading excluded). gpmetis has one ufactor for all constraints, so it runs twice: at the
+primary tolerance and at the band. (pymetis 2025.2.2's multi-constraint results were 400-550 % off
+on both weights, so it is not used for that row.) Usage: Scripts/bench-metis.py FOLDER [--runs 3]"""
+import math, re, shutil, statistics, subprocess, sys, time
 from collections import deque
 
 import pymetis
@@ -76,6 +77,32 @@ def metrics(parts, k, xadj, adjncy, eweights, units):
     return dict(dev=dev, dev2=dev2, contiguous=contiguous, mean_pp=sum(pp) / k, min_pp=min(pp), cut=cut)
 
 
+def gpmetis_ncon2(folder, name, k, ufactor, xadj, adjncy, eweights, units, runs):
+    """gpmetis on the graph with two vertex weights (population, incidents) per unit: the median of
+    its own partitioning times and the last partition."""
+    if shutil.which("gpmetis") is None:
+        sys.exit("bench-metis: gpmetis not found (apt-get install metis) for the multi-constraint row")
+    path = f"{folder}/{name}.ncon2.graph"
+    n = len(units)
+    with open(path, "w") as f:
+        f.write(f"{n} {len(adjncy) // 2} 011 2\n")
+        for u in range(n):
+            cells = [str(max(0, int(round(units[u][0] * 100)))), str(max(0, int(round(units[u][1] * 100))))]
+            for e in range(xadj[u], xadj[u + 1]):
+                cells += [str(adjncy[e] + 1), str(eweights[e])]
+            f.write(" ".join(cells) + "\n")
+    times = []
+    for _ in range(runs):
+        r = subprocess.run(["gpmetis", f"-ufactor={ufactor}", "-seed=1", path, str(k)],
+                           capture_output=True, text=True, check=True)
+        found = re.search(r"Partitioning:\s+([0-9.]+)\s+sec", r.stdout)
+        if found is None:
+            sys.exit(f"bench-metis: no partitioning time in gpmetis output:\n{r.stdout}")
+        times.append(float(found.group(1)))
+    parts = [int(x) for x in open(f"{path}.part.{k}")]
+    return statistics.median(times), parts
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gridplan-bench"
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
@@ -90,28 +117,33 @@ def main():
         if name not in cache:
             cache[name] = (read_graph(f"{folder}/{name}.graph"), read_units(f"{folder}/{name}.units.tsv"))
         (xadj, adjncy, eweights, vweights), units = cache[name]
-        opts = pymetis.Options(ufactor=max(1, int(round(tol * 1000))), contig=False, seed=1)
-        weights = vweights
-        if banded:
-            # Multi-constraint: vertex weights interleaved (population, incidents) per vertex.
-            weights = [int(round(x * 100)) for u in units for x in (u[0], u[1])]
-        times = []
-        parts = None
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            _cut, parts = pymetis.part_graph(k, xadj=xadj, adjncy=adjncy, vweights=weights,
-                                             eweights=eweights, options=opts)
-            times.append(time.perf_counter() - t0)
-        metis_time = statistics.median(times)
-        mm = metrics(parts, k, xadj, adjncy, eweights, units)
         gp_parts = [int(x) for x in open(f"{folder}/{name}.k{k}.gridplan.part")]
         gm = metrics(gp_parts, k, xadj, adjncy, eweights, units)
-        labels = (f"gridplan (incidents ±{float(row[11]) * 100:g}%)", "METIS ncon=2") if banded else ("gridplan", "METIS")
-        for method, t, m in ((labels[0], gp_time, gm), (labels[1], metis_time, mm)):
+        metis_rows = []
+        if banded:
+            band = float(row[11])
+            for ufactor in sorted({max(1, int(round(tol * 1000))), max(1, int(round(band * 1000)))}):
+                t, parts = gpmetis_ncon2(folder, name, k, ufactor, xadj, adjncy, eweights, units, runs)
+                metis_rows.append((f"METIS ncon=2 (gpmetis, ufactor {ufactor})", t,
+                                   metrics(parts, k, xadj, adjncy, eweights, units)))
+            label = f"gridplan (incidents ±{band * 100:g}%)"
+        else:
+            opts = pymetis.Options(ufactor=max(1, int(round(tol * 1000))), contig=False, seed=1)
+            times = []
+            parts = None
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                _cut, parts = pymetis.part_graph(k, xadj=xadj, adjncy=adjncy, vweights=vweights,
+                                                 eweights=eweights, options=opts)
+                times.append(time.perf_counter() - t0)
+            metis_rows.append(("METIS", statistics.median(times), metrics(parts, k, xadj, adjncy, eweights, units)))
+            label = "gridplan"
+        metis_time = metis_rows[0][1]
+        for method, t, m in [(label, gp_time, gm)] + metis_rows:
             print("\t".join(str(x) for x in (
                 name, n, k, method, f"{t:.4f}", f"{m['dev'] * 100:.2f}%", f"{m['contiguous']}/{k}",
                 f"{m['mean_pp']:.3f}", f"{m['min_pp']:.3f}", m["cut"], f"{m['dev2'] * 100:.1f}%",
-                f"{gp_time / metis_time:.1f}x" if method == labels[0] else "1")))
+                f"{gp_time / metis_time:.1f}x" if method == label else "1")))
 
 
 if __name__ == "__main__":
