@@ -188,10 +188,11 @@ public final class GeometryEngine {
     /// Grid g = union of the units with `assignment == g`: coverage union, falling back to unary union
     /// when the coverage is not exact (GEOS error, invalid result, or area not conserved).
     /// Returns each grid's shape, area (m²) and perimeter (m), in grid order; an empty grid is empty.
-    public func dissolve(units: UnitSet, assignment: [Int32], gridCount: Int) throws(GeometryError) -> [(
+    /// With `threads` > 1 a fresh engine on another thread dissolves the later grids meanwhile (same shapes).
+    public func dissolve(units: UnitSet, assignment: [Int32], gridCount: Int, threads: Int = 1) throws(GeometryError) -> [(
         shape: MultiPolygon, area: Double, perimeter: Double
     )] {
-        try GridDissolve(engine: self).dissolve(units: units, assignment: assignment, gridCount: gridCount)
+        try GridDissolve(engine: self).dissolve(units: units, assignment: assignment, gridCount: gridCount, threads: threads)
     }
 
     /// For each piece, the index of the shape it shares the largest area with and that area (m²);

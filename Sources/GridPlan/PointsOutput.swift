@@ -4,32 +4,27 @@ import GridModel
 
 /// points.csv, made and staged on a thread of its own while the write stage builds the other files.
 ///
-/// A plain Sendable value: the points (metres), each point's unit and each unit's `grid_id`. Its own
-/// `GeometryEngine` (GEOS and PROJ contexts are per task) converts the points to lon/lat.
+/// A plain Sendable value: the points (their ids), their lon/lat (converted ahead, `WriteAhead`),
+/// each point's unit and each unit's `grid_id`.
 struct PointsOutput: Sendable {
     var points: PointTable
+    var lonLat: BackgroundWork<Result<WriteAhead.LonLat, GeometryError>>
     var pointUnit: [UnitID?]
     /// `grid_id` of each unit's grid.
     var unitGridIDs: [String]
-    var workCRS: String
     /// Where to stage the file, and the path to name in messages.
     var stagingFile: String
     var targetFile: String
     /// Whether the caller needs lon/lat back (GeoPackage, Shapefile, workbook).
     var keepLonLat: Bool
 
-    /// Lon/lat (7-decimal rounding happens in the writers) when `keepLonLat`, else empty arrays.
-    typealias LonLat = (lon: [Double], lat: [Double])
-
-    /// Converts the points to lon/lat, formats points.csv and writes it (flushed) at `stagingFile`.
-    func run() -> Result<LonLat, PipelineError> {
-        var lon = points.x, lat = points.y
-        if points.count > 0 {
-            do throws(GeometryError) {
-                try GeometryEngine().transform(x: &lon, y: &lat, from: workCRS, to: "EPSG:4326")
-            } catch {
-                return .failure(.geometry(error, file: "points.csv"))
-            }
+    /// Formats points.csv and writes it (flushed) at `stagingFile`; returns the lon/lat (7-decimal
+    /// rounding happens in the writers) when `keepLonLat`, else empty arrays.
+    func run() -> Result<WriteAhead.LonLat, PipelineError> {
+        let lon: [Double], lat: [Double]
+        switch lonLat.value() {
+        case .success(let converted): (lon, lat) = converted
+        case .failure(let error): return .failure(.geometry(error, file: "points.csv"))
         }
         do throws(GridIOError) {
             try OutputFolder.writeFile(stagingFile, bytes: csv(lon: lon, lat: lat), reportedAs: targetFile)

@@ -19,12 +19,14 @@ struct WriteStage {
     let context: PartitionContext
     private var config: PartitionConfig { context.config }
 
-    static func run(_ record: PartitionRecord, output: OutputFolder, _ context: PartitionContext) throws(PipelineError) -> PartitionOutcome
+    /// - Parameter ahead: the conversions started before (started here when they were not).
+    static func run(_ record: PartitionRecord, ahead: WriteAhead, output: OutputFolder, _ context: PartitionContext)
+        throws(PipelineError) -> PartitionOutcome
     {
-        try WriteStage(context: context).write(record, output: output)
+        try WriteStage(context: context).write(record, ahead: ahead, output: output)
     }
 
-    private func write(_ measured: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
+    private func write(_ measured: PartitionRecord, ahead: WriteAhead, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
         let projected = measured.prepared.projected, units = measured.prepared.units, a = measured.prepared.aggregated
         let solution = measured.solution
         let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
@@ -34,14 +36,14 @@ struct WriteStage {
             let gis = !config.outputFormats.allSatisfy { $0 == .geoJSON }
             // points.csv (a million rows: the largest file) is made on another thread meanwhile.
             let pointsJob = PointsOutput(
-                points: projected.points, pointUnit: a.pointUnit,
-                unitGridIDs: solution.gridOfUnit.map { measured.grids.numbering.ids[$0.index] }, workCRS: workCRS,
+                points: projected.points, lonLat: ahead.pointsLonLat ?? ahead.startPoints(projected.points, workCRS: workCRS),
+                pointUnit: a.pointUnit, unitGridIDs: solution.gridOfUnit.map { measured.grids.numbering.ids[$0.index] },
                 stagingFile: output.stagingPath + "/points.csv", targetFile: output.path + "/points.csv", keepLonLat: gis)
             let pointsWork = BackgroundWork(concurrent: config.workerThreads > 1) { pointsJob.run() }
             // Never leave the stage with the other thread still writing into the staging folder.
             defer { _ = pointsWork.value() }
             let gridShapes = try outputShapes(measured.grids.shapes, from: workCRS, layer: "grids")
-            let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
+            let unitShapes = try outputShapes((ahead.unitShapes ?? ahead.startUnits(set.shapes, workCRS: workCRS)).value(), layer: "units")
             var record = measured
             record.grids = checkedParts(measured.grids, written: gridShapes, solution: solution)
             let grids = record.grids
@@ -137,7 +139,7 @@ struct WriteStage {
 
     /// The rows of points.csv as values (point_index, id, lon, lat, grid_id) for the GIS layers and
     /// the workbook.
-    private func pointRows(_ job: PointsOutput, _ lonLat: PointsOutput.LonLat) -> [[JSONValue]] {
+    private func pointRows(_ job: PointsOutput, _ lonLat: WriteAhead.LonLat) -> [[JSONValue]] {
         let points = job.points
         var rows: [[JSONValue]] = []
         rows.reserveCapacity(points.count)
@@ -242,7 +244,13 @@ extension WriteStage {
     /// Shapes as written: lon/lat with 7 decimals, valid after that rounding (a spike or hole thinner
     /// than the rounding step is snap-rounded away, with a warning counting them), CCW shells.
     func outputShapes(_ shapes: [MultiPolygon], from workCRS: String, layer: String) throws(PipelineError) -> [MultiPolygon] {
-        let out = try context.geometry(layer) { () throws(GeometryError) in try context.engine.outputShapes(shapes, from: workCRS) }
+        try outputShapes(Result { () throws(GeometryError) in try context.engine.outputShapes(shapes, from: workCRS) }, layer: layer)
+    }
+
+    /// The shapes as written, made elsewhere (`WriteAhead`): a failure names `layer`, snapped parts
+    /// are warned about.
+    func outputShapes(_ made: Result<OutputShapes, GeometryError>, layer: String) throws(PipelineError) -> [MultiPolygon] {
+        let out = try context.geometry(layer) { () throws(GeometryError) in try made.get() }
         if let first = out.snapped.first {
             context.warn(
                 Diagnostic(
