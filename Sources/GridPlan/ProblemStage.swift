@@ -141,7 +141,7 @@ struct ProblemStage {
                 graph: graph, gridsPerJurisdiction: perJurisdiction,
                 toleranceFraction: config.toleranceFraction, seed: config.seed)
             problem.timeLimitSeconds = config.timeLimitSeconds
-            problem.threads = config.threads ?? ProcessInfo.processInfo.activeProcessorCount
+            problem.threads = config.workerThreads
             problem.centerUnits = centers?.units.map(\.rawValue)
             problem.previousGrid = previous?.unitLabel.map { Int32($0) }
             problem.lockedLabels = locked

@@ -121,4 +121,22 @@ struct CSVPointReaderTests {
         #expect(d.map(\.code) == [.pointDuplicate, .pointIDReused])
         #expect(d[0].location == "first: line 3 repeats line 2" && d[1].location.contains("line 5 has the id \"b\" of line 4"), "\(d)")
     }
+
+    @Test("ids are compared as Strings: ASCII ids by their bytes, others by canonical equivalence")
+    func duplicateIDsCompareAsStrings() {
+        // Many ASCII ids, one repeated late at another place: found through the byte table.
+        var ascii = PointTable(weightNames: [])
+        for i in 0..<5000 { ascii.append(x: Double(i), y: 0, id: "p\(i)", weights: [], source: Int32(i + 2)) }
+        ascii.append(x: 1, y: 1, id: "p4321", weights: [], source: 5002)
+        ascii.append(x: 7, y: 0, id: "p7", weights: [], source: 5003)
+        let d = PointDuplicates.diagnostics(ascii, file: "p.csv") { "line \(ascii.sources[$0])" }
+        #expect(d.map(\.code) == [.pointIDReused, .pointDuplicate] && d.map(\.count) == [1, 1], "\(d)")
+        #expect(d[0].location.contains("line 5002 has the id \"p4321\" of line 4323") && d[1].location == "first: line 5003 repeats line 9", "\(d)")
+        // "\u{212A}" (KELVIN SIGN) is canonically the letter K: the same id as a String, not as bytes.
+        var kelvin = PointTable(weightNames: [])
+        kelvin.append(x: 1, y: 2, id: "K1", weights: [], source: 2)
+        kelvin.append(x: 1, y: 2, id: "\u{212A}1", weights: [], source: 3)
+        let k = PointDuplicates.diagnostics(kelvin, file: "p.csv") { "line \(kelvin.sources[$0])" }
+        #expect(k.map(\.code) == [.pointDuplicate], "\(k)")
+    }
 }
