@@ -180,9 +180,10 @@ public final class GeometryEngine {
     /// `origin` places the lattice (the centre of cell (0, 0), metres): an earlier run's lattice, so that
     /// its cells come back with the same names and shapes; nil: the rounded-down corner of the boxes.
     public func hexagonUnits(
-        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil
+        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil, threads: Int = 1
     ) throws(GeometryError) -> (units: UnitSet, lattice: HexLattice) {
-        try HexagonUnitBuilder(engine: self).units(jurisdictions: jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin)
+        try HexagonUnitBuilder(engine: self).units(
+            jurisdictions: jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin, threads: threads)
     }
 
     /// Grid g = union of the units with `assignment == g`: coverage union, falling back to unary union

@@ -37,7 +37,8 @@ struct HexagonUnitSource: UnitSource {
     func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits {
         do throws(GeometryError) {
             let (set, lattice) = try context.engine.hexagonUnits(
-                jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin)
+                jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin,
+                threads: context.config.workerThreads)
             return BuiltUnits(
                 set: set, lattice: lattice, cellSizeMetres: cellSizeMetres,
                 description: "\(set.area.count) hexagons of \(Format.fixed(cellSizeMetres, 0)) m (\(sizeSource))")

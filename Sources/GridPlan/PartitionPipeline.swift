@@ -39,9 +39,9 @@ public enum PartitionPipeline {
     public static func run(_ config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) -> PartitionOutcome {
         try ConfigCheck.validate(config)
         let output = try OutputFolder.open(config.outputPath, force: config.force)
+        let ahead = WriteAhead(threads: config.workerThreads)
         do {
             let context = try PartitionContext(config: config, sink: sink, listedStages: StageClock.partitionStages)
-            let ahead = WriteAhead(threads: config.workerThreads)
             let p = try prepare(context, ahead: ahead)
             let advice = InfeasibilityAdvice(
                 config: config, names: p.projected.names, units: p.units, aggregated: p.aggregated, points: p.projected.pointsFile)
@@ -51,6 +51,8 @@ public enum PartitionPipeline {
             let record = PartitionRecord(config: config, prepared: p, solution: solution, grids: grids, warnings: context.warnings)
             return try WriteStage.run(record, ahead: ahead, output: output, context)
         } catch {
+            // The CLI exits after this: no GEOS/PROJ work may still run on another thread then.
+            ahead.wait()
             output.discard()
             throw error
         }

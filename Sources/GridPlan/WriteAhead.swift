@@ -49,4 +49,11 @@ final class WriteAhead {
         unitShapes = work
         return work
     }
+
+    /// Waits for the jobs started (their results are dropped): before the run ends with an error,
+    /// so that no GEOS/PROJ work outlives it.
+    func wait() {
+        _ = pointsLonLat?.value()
+        _ = unitShapes?.value()
+    }
 }

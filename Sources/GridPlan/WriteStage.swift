@@ -120,7 +120,9 @@ struct WriteStage {
     /// units.shp and points.shp with their sidecars; `--format xlsx`: plan.xlsx with the sheets grids and
     /// points. Written by GDAL into the staging folder, renamed with the rest.
     private func writeGIS(_ gis: GISLayers, output: OutputFolder) throws(GridIOError) {
-        let layers = gis.mapLayers
+        // Built only for the formats that use them (70 k unit features are not copied for nothing).
+        let formats = config.outputFormats
+        let layers = formats.contains(.geoPackage) || formats.contains(.shapefile) ? gis.mapLayers : []
         if config.outputFormats.contains(.geoPackage) {
             try GDALWriter.writeGeoPackage(path: output.stagingPath + "/plan.gpkg", layers: layers)
             try output.adopt(name: "plan.gpkg")

@@ -139,4 +139,29 @@ struct CSVPointReaderTests {
         let k = PointDuplicates.diagnostics(kelvin, file: "p.csv") { "line \(kelvin.sources[$0])" }
         #expect(k.map(\.code) == [.pointDuplicate], "\(k)")
     }
+
+    @Test("a large file read in two halves gives the same table, warnings and errors as one pass")
+    func halvesEqualOnePass() throws {
+        // 160 k rows (> 4 MiB), rows with an empty coordinate or weight in both halves.
+        var text = "id,lon,lat,w\r\n"
+        for i in 0..<160_000 {
+            let lon = i % 40_000 == 7 ? "" : "118.\(100_000 + i)"
+            let w = i % 50_000 == 3 ? "" : "\(i % 9)"
+            text += "p\(i),\(lon),29.\(200_000 + i),\(w)\r\n"
+        }
+        let bytes = Array(text.utf8)
+        let one = try CSVPointReader.read(bytes: bytes, file: "p.csv", idField: "id", weightFields: ["w"])
+        let two = try CSVPointReader.read(bytes: bytes, file: "p.csv", idField: "id", weightFields: ["w"], threads: 2)
+        #expect(one.points.count > 159_000)
+        #expect(one.points.x == two.points.x && one.points.y == two.points.y && one.points.ids == two.points.ids)
+        #expect(one.points.weights == two.points.weights && one.points.sources == two.points.sources)
+        #expect(one.diagnostics == two.diagnostics && one.diagnostics.map(\.count) == [4, 4], "\(two.diagnostics)")
+        // A bad row late in the file is named by its line either way.
+        let bad = Array((text + "x,1\r\n" + "p,118.1,29.1,1\r\n").utf8)
+        for threads in [1, 2] {
+            #expect(throws: GridIOError(file: "p.csv", message: "row has 2 fields, the header has 4", location: "line 160002", kind: .badData)) {
+                try CSVPointReader.read(bytes: bad, file: "p.csv", idField: "id", weightFields: ["w"], threads: threads)
+            }
+        }
+    }
 }
