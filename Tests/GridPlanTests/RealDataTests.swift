@@ -71,7 +71,7 @@ struct RealDataTests {
         let share = try #require(((report["summary"] as? [String: Any])?["barrier_share"] as? NSNumber)?.doubleValue)
         #expect(abs(share - 0.70) <= 0.03, "real beats: \(share)")
     }
-    @Test("San Francisco street blocks at K 50: contiguous, within 5%, valid polygons, and at least 78% of the interior boundary within 25 m of the arteries and freeways")
+    @Test("San Francisco street blocks at K 50: contiguous, within 5%, valid polygons, mean Polsby-Popper at least 0.40, and at least 80% of the interior boundary within 25 m of the arteries and freeways")
     func sanFranciscoBarriers() throws {
         let sf = Self.data.appendingPathComponent("sf-police-districts-incidents")
         let lines = ["arteries.geojson", "freeways.geojson"].map {
@@ -100,8 +100,11 @@ struct RealDataTests {
             let deviation = try #require((p["deviation"] as? NSNumber)?.doubleValue)
             #expect(abs(deviation) <= 0.05, "grid \(p["grid_id"] ?? "") within 5%")
         }
+        // Seeds 1–5: 0.404–0.435 since the cut off the lines is a term of its own and 11 starts are taken
+        // (0.378–0.407 with cut costs folded into the perimeter; hexagons of 80 m, ignoring the streets: 0.479).
+        #expect(check.summary("mean_polsby_popper") >= 0.40)
         // Scored as any map is, within 25 m: 73.9% before blocks started whole and heavy blocks were cut into
-        // parts of one grid (81.0% after).
+        // parts of one grid, 81.0% after; seeds 1–5 now 83.6–85.4%.
         let ev = try GridplanBinary.temporaryFolder("sf-barriers-eval")
         let e = try GridplanBinary.run([
             "evaluate", "--grids", out.appendingPathComponent("grids.geojson").path, "--grid-id", "grid_id",
@@ -111,6 +114,6 @@ struct RealDataTests {
         let report = try #require(
             JSONSerialization.jsonObject(with: Data(contentsOf: ev.appendingPathComponent("report.json"))) as? [String: Any])
         let share = try #require(((report["summary"] as? [String: Any])?["barrier_share"] as? NSNumber)?.doubleValue)
-        #expect(share >= 0.78, "within 25 m: \(share)")
+        #expect(share >= 0.80, "within 25 m: \(share)")
     }
 }
