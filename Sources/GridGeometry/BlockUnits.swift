@@ -2,15 +2,15 @@ import GridModel
 
 /// Block units and, per edge and per unit, how much of their boundary lies on a barrier line (metres).
 ///
-/// `units` carries the real shared lengths and perimeters. The optimizer is given `costUnits(factor:)`: the
-/// same graph whose lengths are cut costs, where a metre on a barrier line costs `factor` and any other metre 1.
+/// `units` carries the real shared lengths and perimeters; the optimizer gets them as they are, and with them
+/// each edge's metres off the barrier lines (`offBarrierLength`), which a grid edge should avoid.
 public struct BlockUnits: Sendable {
     public var units: UnitSet
     /// Part of each edge's shared length lying on a barrier line (soft, hard line or hard-area outline);
     /// parallel to `units.neighbors`. Bridge links have shared length 0.
     public var barrierLength: [Double]
     /// Part of each unit's perimeter lying on a barrier line or on its jurisdiction's border (an edge a grid
-    /// there has anyway; it costs what a barrier metre costs in `costUnits`).
+    /// there has anyway).
     public var perimeterOnBarrier: [Double]
     /// True for units inside a hard area (water): they hold no weight that matters and link to one land unit.
     public var isWater: [Bool]
@@ -27,18 +27,11 @@ public struct BlockUnits: Sendable {
     /// is lighter than a grid (`BlockStart`) and moves its pieces together.
     public var block: [Int32] = []
 
-    /// The unit graph with cut costs: shared lengths and perimeters whose metres on a barrier line count
-    /// `barrierFactor` each and all other metres `otherFactor` (the ratio is what steers grid edges onto
-    /// barriers; the scale sets the weight of shape against the optimizer's balance aim).
-    public func costUnits(barrierFactor: Double, otherFactor: Double = 1) -> UnitSet {
-        var u = units
-        for e in u.sharedLength.indices {
-            u.sharedLength[e] = barrierFactor * barrierLength[e] + otherFactor * (u.sharedLength[e] - barrierLength[e])
-        }
-        for k in u.perimeter.indices {
-            u.perimeter[k] = barrierFactor * perimeterOnBarrier[k] + otherFactor * (u.perimeter[k] - perimeterOnBarrier[k])
-        }
-        return u
+    /// Per edge (parallel to `units.neighbors`), the metres of its shared boundary that do not lie on a barrier
+    /// line: where a grid edge along it would cut through a block. The optimizer charges them as a term of
+    /// their own (`UnitGraph.cutLength`) and keeps the real lengths for Polsby-Popper.
+    public var offBarrierLength: [Double] {
+        units.sharedLength.indices.map { max(0, units.sharedLength[$0] - barrierLength[$0]) }
     }
 
     /// Interior boundary between different grids (units of one jurisdiction in different grids), in metres,

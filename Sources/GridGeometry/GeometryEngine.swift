@@ -98,6 +98,19 @@ public final class GeometryEngine {
         try Reprojection(engine: self).transform(x: &x, y: &y, from: source, to: target)
     }
 
+    /// `transform(x:y:from:to:)` with the points shared between this engine and a fresh engine on
+    /// another thread (its own GEOS and PROJ contexts) when there are at least `minimumSplit` points
+    /// and `threads` > 1.
+    ///
+    /// Each point is transformed on its own, so the numbers are those of one call; a failure is
+    /// reported as one call reports it (the point's index among all points).
+    /// - Complexity: O(n), two `proj_trans_generic` calls running at once, plus one PROJ context.
+    public func transform(
+        x: inout [Double], y: inout [Double], from source: String, to target: String, threads: Int, minimumSplit: Int = 100_000
+    ) throws(GeometryError) {
+        try SplitReprojection(engine: self).transform(x: &x, y: &y, from: source, to: target, threads: threads, minimumSplit: minimumSplit)
+    }
+
     /// Transforms every ring of `m` (one batch for all positions).
     public func transform(_ m: MultiPolygon, from source: String, to target: String) throws(GeometryError)
         -> MultiPolygon
@@ -167,18 +180,20 @@ public final class GeometryEngine {
     /// `origin` places the lattice (the centre of cell (0, 0), metres): an earlier run's lattice, so that
     /// its cells come back with the same names and shapes; nil: the rounded-down corner of the boxes.
     public func hexagonUnits(
-        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil
+        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil, threads: Int = 1
     ) throws(GeometryError) -> (units: UnitSet, lattice: HexLattice) {
-        try HexagonUnitBuilder(engine: self).units(jurisdictions: jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin)
+        try HexagonUnitBuilder(engine: self).units(
+            jurisdictions: jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin, threads: threads)
     }
 
     /// Grid g = union of the units with `assignment == g`: coverage union, falling back to unary union
     /// when the coverage is not exact (GEOS error, invalid result, or area not conserved).
     /// Returns each grid's shape, area (m²) and perimeter (m), in grid order; an empty grid is empty.
-    public func dissolve(units: UnitSet, assignment: [Int32], gridCount: Int) throws(GeometryError) -> [(
+    /// With `threads` > 1 a fresh engine on another thread dissolves the later grids meanwhile (same shapes).
+    public func dissolve(units: UnitSet, assignment: [Int32], gridCount: Int, threads: Int = 1) throws(GeometryError) -> [(
         shape: MultiPolygon, area: Double, perimeter: Double
     )] {
-        try GridDissolve(engine: self).dissolve(units: units, assignment: assignment, gridCount: gridCount)
+        try GridDissolve(engine: self).dissolve(units: units, assignment: assignment, gridCount: gridCount, threads: threads)
     }
 
     /// For each piece, the index of the shape it shares the largest area with and that area (m²);

@@ -21,41 +21,39 @@ struct HexClipper {
     }
 
     /// Pieces of jurisdiction `k`, ordered by row, then column, then GEOS part order.
-    mutating func pieces(of jg: Geometry, jurisdiction k: Int32) throws(GeometryError) -> [HexPiece] {
+    /// - Parameters:
+    ///   - shape: the jurisdiction `jg` was made from (a second thread makes its own geometry of it).
+    ///   - threads: with more than one, the GEOS predicates and cuts of half the rows run on another
+    ///     thread (`HexCellCuts`); the pieces are then made here in cell order, so they are the same.
+    mutating func pieces(of jg: Geometry, shape: MultiPolygon, jurisdiction k: Int32, threads: Int = 1) throws(GeometryError)
+        -> [HexPiece]
+    {
         var out: [HexPiece] = []
         if try jg.isEmpty() { return out }
-        let prepared = try PreparedGeometry(jg)
         let b = try jg.bounds()
         let w = lattice.cellSizeMetres, r0 = lattice.edgeLength
         let rowLo = Int(((b.minY - lattice.originY) / (1.5 * r0)).rounded(.down)) - 1
         let rowHi = Int(((b.maxY - lattice.originY) / (1.5 * r0)).rounded(.up)) + 1
         let colLo = Int(((b.minX - lattice.originX) / w).rounded(.down)) - 1
         let colHi = Int(((b.maxX - lattice.originX) / w).rounded(.up)) + 1
-        let grow = 0.01 * w
-        for row in rowLo...rowHi {
-            for col in colLo...colHi {
-                let c = lattice.center(col: col, row: row)
-                if c.x + w / 2 < b.minX || c.x - w / 2 > b.maxX || c.y + r0 < b.minY || c.y - r0 > b.maxY { continue }
-                let ring = lattice.ring(col: col, row: row)
-                let hex = Geometry(owning: try Geometry.makePolygon(Polygon(rings: [ring]), in: context), in: context)
-                if try prepared.containsProperly(hex) {
-                    out.append(
-                        HexPiece(
-                            jurisdiction: k, col: col, row: row, whole: true, shape: MultiPolygon(Polygon(rings: [ring])),
-                            area: Ring.signedArea(ring), perimeter: Ring.length(ring), centroidX: c.x, centroidY: c.y,
-                            intervals: []))
-                    continue
-                }
-                guard try prepared.intersects(hex) else { continue }
-                // Pre-clip to an enlarged box so the box's own new vertices fall outside the hexagon.
-                let local = try jg.clipByRect(
-                    minX: c.x - w / 2 - grow, minY: c.y - r0 - grow, maxX: c.x + w / 2 + grow, maxY: c.y + r0 + grow)
-                let cut = try local.intersection(hex).toMultiPolygon()
+        let scan = HexCellCuts.cells(of: jg, shape: shape, lattice: lattice, rows: rowLo...rowHi, cols: colLo...colHi, threads: threads)
+        for cell in scan.cells {
+            switch cell.cut {
+            case .whole:
+                let c = lattice.center(col: cell.col, row: cell.row)
+                let ring = lattice.ring(col: cell.col, row: cell.row)
+                out.append(
+                    HexPiece(
+                        jurisdiction: k, col: cell.col, row: cell.row, whole: true, shape: MultiPolygon(Polygon(rings: [ring])),
+                        area: Ring.signedArea(ring), perimeter: Ring.length(ring), centroidX: c.x, centroidY: c.y,
+                        intervals: []))
+            case .parts(let cut):
                 for p in cut.polygons {
-                    if let piece = try makePiece(p, col: col, row: row, jurisdiction: k) { out.append(piece) }
+                    if let piece = try makePiece(p, col: cell.col, row: cell.row, jurisdiction: k) { out.append(piece) }
                 }
             }
         }
+        if let error = scan.error { throw error }
         return out
     }
 

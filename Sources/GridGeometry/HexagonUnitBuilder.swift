@@ -14,8 +14,9 @@ struct HexagonUnitBuilder: EngineAlgorithm {
     /// - Complexity: O(cells in the jurisdictions' boxes) prepared predicates, plus one clip per boundary cell.
     /// `origin` places the lattice (the centre of cell (0, 0), metres): an earlier run's lattice, so that
     /// its cells come back with the same names and shapes; nil: the rounded-down corner of the boxes.
+    /// `threads` > 1 shares each jurisdiction's GEOS predicates and cuts with another thread (same units).
     func units(
-        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil
+        jurisdictions: [MultiPolygon], cellSizeMetres: Double, origin: (x: Double, y: Double)? = nil, threads: Int = 1
     ) throws(GeometryError) -> (units: UnitSet, lattice: HexLattice) {
         guard cellSizeMetres.isFinite, cellSizeMetres > 0 else {
             throw GeometryError("hexagon cell size must be a positive number of metres, got \(cellSizeMetres)")
@@ -25,7 +26,7 @@ struct HexagonUnitBuilder: EngineAlgorithm {
         var clipper = HexClipper(context: geos, lattice: lattice)
         var pieces: [HexPiece] = []
         for (k, g) in geoms.enumerated() {
-            pieces += try clipper.pieces(of: g, jurisdiction: Int32(k))
+            pieces += try clipper.pieces(of: g, shape: jurisdictions[k], jurisdiction: Int32(k), threads: threads)
         }
         var wholePiece = [Int32](repeating: -1, count: lattice.colCount * lattice.rowCount)
         for (i, p) in pieces.enumerated() where p.whole {

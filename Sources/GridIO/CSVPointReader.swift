@@ -13,11 +13,11 @@ public enum CSVPointReader {
     /// Points from a CSV file; see `read(bytes:file:idField:weightFields:encoding:xField:yField:)`.
     public static func read(
         path: String, idField: String?, weightFields: [String], encoding: TextEncoding? = nil, xField: String? = nil,
-        yField: String? = nil
+        yField: String? = nil, threads: Int = 1
     ) throws(GridIOError) -> (points: PointTable, diagnostics: [Diagnostic]) {
         try read(
             bytes: InputFile.load(path: path), file: path, idField: idField, weightFields: weightFields, encoding: encoding,
-            xField: xField, yField: yField)
+            xField: xField, yField: yField, threads: threads)
     }
 
     /// Points from CSV bytes. `PointTable.sources` holds each point's 1-based line number.
@@ -26,10 +26,11 @@ public enum CSVPointReader {
     /// its line. A row whose coordinate is empty or not a finite number is skipped, counted as
     /// `COORDINATE_MISSING` naming the first few lines; an empty weight cell skips the row, counted
     /// as `WEIGHT_MISSING`. Without weight fields every point weighs 1 (`weights` and `weightNames`
-    /// empty). `idField` names the column copied into `ids` ("" without it).
+    /// empty). `idField` names the column copied into `ids` ("" without it). With `threads` > 1, a
+    /// large file without quote characters is parsed in two halves at once (same table, same warnings).
     public static func read(
         bytes: [UInt8], file: String, idField: String?, weightFields: [String], encoding: TextEncoding? = nil,
-        xField: String? = nil, yField: String? = nil
+        xField: String? = nil, yField: String? = nil, threads: Int = 1
     ) throws(GridIOError) -> (points: PointTable, diagnostics: [Diagnostic]) {
         var text = bytes
         var notes: [Diagnostic] = []
@@ -57,7 +58,8 @@ public enum CSVPointReader {
         let result: Result<(PointTable, [Diagnostic]), GridIOError> = text.withUnsafeBufferPointer { buf in
             do throws(GridIOError) {
                 return .success(try parse(
-                    buf, file: file, idField: idField, weightFields: weightFields, xField: columnsWanted.0, yField: columnsWanted.1))
+                    buf, file: file, idField: idField, weightFields: weightFields, xField: columnsWanted.0, yField: columnsWanted.1,
+                    threads: threads))
             } catch {
                 return .failure(error)
             }
@@ -67,7 +69,8 @@ public enum CSVPointReader {
     }
 
     private static func parse(
-        _ buf: UnsafeBufferPointer<UInt8>, file: String, idField: String?, weightFields: [String], xField: String?, yField: String?
+        _ buf: UnsafeBufferPointer<UInt8>, file: String, idField: String?, weightFields: [String], xField: String?, yField: String?,
+        threads: Int
     ) throws(GridIOError) -> (PointTable, [Diagnostic])
     {
         let start = UTF8Validation.bomLength(buf)
@@ -80,10 +83,68 @@ public enum CSVPointReader {
         var fields: [CSVRecordReader.Field] = []
         guard try reader.next(into: &fields) else { throw GridIOError(file: file, message: "the file is empty", kind: .badData) }
         let header = fields.map { reader.text($0).trimmingWhitespace }
-        let columns = try Columns(header: header, file: file, idField: idField, weightFields: weightFields, xField: xField, yField: yField)
+        let rows = CSVRows(
+            header: header, weightFields: weightFields, file: file,
+            columns: try Columns(header: header, file: file, idField: idField, weightFields: weightFields, xField: xField, yField: yField))
+        guard threads > 1, let half = CSVRows.split(base, from: reader.pos, end: buf.count) else {
+            let (table, diagnostics) = try rows.read(&reader)
+            return (table, diagnostics.diagnostics(file: file))
+        }
+        // The second half on another thread; `buf` outlives it (its result is awaited below).
+        let bytes = SharedBytes(base: base), end = buf.count, secondLine = reader.line + half.linesBefore
+        let tail = BackgroundWork(concurrent: true) { () -> Result<(PointTable, DiagnosticCounter), GridIOError> in
+            var second = CSVRecordReader(base: bytes.base, end: end, delimiter: delimiter, file: file, pos: half.start)
+            second.line = secondLine
+            return Result { () throws(GridIOError) in try rows.read(&second) }
+        }
+        var first = CSVRecordReader(base: base, end: half.start, delimiter: delimiter, file: file, pos: reader.pos)
+        first.line = reader.line
+        let head = Result { () throws(GridIOError) in try rows.read(&first) }
+        let tailResult = tail.value()
+        var (table, diagnostics) = try head.get()
+        let (later, laterDiagnostics) = try tailResult.get()
+        table.x += later.x
+        table.y += later.y
+        table.ids += later.ids
+        table.sources += later.sources
+        for k in table.weights.indices { table.weights[k] += later.weights[k] }
+        diagnostics.merge(laterDiagnostics)
+        return (table, diagnostics.diagnostics(file: file))
+    }
+}
 
+/// The base of bytes that another thread reads while the owner waits for it.
+private struct SharedBytes: @unchecked Sendable {
+    let base: UnsafePointer<UInt8>
+}
+
+/// Turns CSV records into points: the columns found in the header, the rules for each row.
+struct CSVRows: Sendable {
+    var header: [String]
+    var weightFields: [String]
+    var file: String
+    var columns: Columns
+
+    /// Where to cut the rows after `from` into two halves: the first line start at or after the
+    /// middle, and the line breaks before it. Nil when the bytes hold a quote (a line break may be
+    /// inside a field) or are too few to be worth a second thread.
+    static func split(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> (start: Int, linesBefore: Int)? {
+        guard end - from >= 1 << 22 else { return nil }
+        for i in from..<end where base[i] == UInt8(ascii: "\"") { return nil }
+        var mid = from + (end - from) / 2
+        while mid < end && base[mid - 1] != 0x0A { mid += 1 }
+        guard mid < end else { return nil }
+        var lines = 0
+        for i in from..<mid where base[i] == 0x0A { lines += 1 }
+        return (mid, lines)
+    }
+
+    /// Every row `reader` has left, as points, and the rows skipped (counted).
+    func read(_ reader: inout CSVRecordReader) throws(GridIOError) -> (PointTable, DiagnosticCounter) {
+        let base = reader.base
+        var fields: [CSVRecordReader.Field] = []
         var table = PointTable(weightNames: weightFields)
-        table.reserveCapacity(buf.count / 24)
+        table.reserveCapacity((reader.end - reader.pos) / 24)
         var weights = [Double](repeating: 0, count: weightFields.count)
         var diagnostics = DiagnosticCounter()
         rows: while try reader.next(into: &fields) {
@@ -121,12 +182,12 @@ public enum CSVPointReader {
             let id = columns.id.map { reader.text(fields[$0]) } ?? ""
             table.append(x: x, y: y, id: id, weights: weights, source: Int32(clamping: line))
         }
-        return (table, diagnostics.diagnostics(file: file))
+        return (table, diagnostics)
     }
 }
 
 /// Where the columns a point reader needs sit in a CSV header.
-struct Columns {
+struct Columns: Sendable {
     var x: Int
     var y: Int
     var id: Int?

@@ -26,6 +26,24 @@ public struct DiagnosticCounter: Sendable {
         texts.append(text())
     }
 
+    /// Adds the occurrences `later` counted (in a part of the input after this one's): counts add up,
+    /// locations fill up to the kept number, codes new to this counter follow in `later`'s order.
+    /// The result equals counting all occurrences in one counter, in input order.
+    public mutating func merge(_ later: DiagnosticCounter) {
+        for j in later.codes.indices {
+            guard let k = codes.firstIndex(of: later.codes[j]) else {
+                codes.append(later.codes[j])
+                counts.append(later.counts[j])
+                locations.append(later.locations[j])
+                keep.append(later.keep[j])
+                texts.append(later.texts[j])
+                continue
+            }
+            counts[k] += later.counts[j]
+            locations[k] += later.locations[j].prefix(max(0, keep[k] - locations[k].count))
+        }
+    }
+
     /// True when nothing was counted.
     public var isEmpty: Bool { codes.isEmpty }
 

@@ -84,15 +84,24 @@ public final class OutputFolder {
         if !finished { discard() }
     }
 
-    /// Writes `bytes` as `name` in the staging folder (flushed to disk). Staging a name again
-    /// replaces it.
+    /// Writes `bytes` as `name` in the staging folder (flushed to disk).
+    ///
+    /// Staging a name again replaces it.
     /// - Precondition: `name` is a plain file name (no "/").
     public func stage(name: String, bytes: [UInt8]) throws(GridIOError) {
         precondition(!name.isEmpty && !name.contains("/") && name != "." && name != "..", "plain file name")
         precondition(!finished, "stage after commit or discard")
-        let file = stagingPath + "/" + name
+        try Self.writeFile(stagingPath + "/" + name, bytes: bytes, reportedAs: path + "/" + name)
+        if !staged.contains(name) { staged.append(name) }
+    }
+
+    /// Writes `bytes` at `file` and flushes them to disk; errors name `reportedAs`.
+    ///
+    /// `reportedAs` is the target the file is for. Touches no `OutputFolder`, so another thread may write a file into
+    /// `stagingPath` this way while the owner goes on; the owner then `adopt`s it.
+    public static func writeFile(_ file: String, bytes: [UInt8], reportedAs target: String) throws(GridIOError) {
         func fail(_ what: String) -> GridIOError {
-            GridIOError(file: path + "/" + name, message: "\(what): \(InputFile.errnoText(errno))", kind: .unwritable)
+            GridIOError(file: target, message: "\(what): \(InputFile.errnoText(errno))", kind: .unwritable)
         }
         let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw fail("cannot write") }
@@ -108,7 +117,6 @@ public final class OutputFolder {
             written += n
         }
         guard fsync(fd) == 0 else { throw fail("cannot flush") }
-        if !staged.contains(name) { staged.append(name) }
     }
 
     /// Registers `name`, already written into `stagingPath` by another writer (GDAL), as staged.

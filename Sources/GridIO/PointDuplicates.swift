@@ -17,14 +17,16 @@ public enum PointDuplicates {
             var x: UInt64
             var y: UInt64
         }
-        /// The first point with each id.
+        /// The first point with each id: a table over the ids' bytes when every id is ASCII (where
+        /// String equality is byte equality), else a Dictionary (canonical equivalence).
+        var byBytes = FirstPointByID(ids: p.ids)
         var firstByID: [String: Int] = [:]
+        if byBytes == nil { firstByID.reserveCapacity(p.count) }
         /// The first point of each (id, place) whose id was first seen at another place.
         var firstElsewhere: [Record: Int] = [:]
-        firstByID.reserveCapacity(p.count)
         var counter = DiagnosticCounter()
         for i in 0..<p.count where !p.ids[i].isEmpty {
-            let j = firstIndex(&firstByID[p.ids[i], default: i])
+            let j = byBytes?.firstIndex(of: i, ids: p.ids) ?? firstIndex(&firstByID[p.ids[i], default: i])
             if j == i { continue }
             if p.x[j].bitPattern == p.x[i].bitPattern && p.y[j].bitPattern == p.y[i].bitPattern {
                 counter.add(

@@ -6,7 +6,7 @@
 /// street, except through the blocks too heavy to keep whole; balancing chains cut blocks afterwards only
 /// where the weight needs it. A diagram drawn on the pieces cuts straight through blocks wherever its
 /// cells happen to meet, and the search cannot undo most of those cuts (each single-piece step lays a
-/// new cut: 120 per metre against 1 on a street): San Francisco, K 50/60, seeds 1–3, 73.9–76.5% of the
+/// new cut, far dearer per metre than a street edge): San Francisco, K 50/60, seeds 1–3, 73.9–76.5% of the
 /// interior boundary within 25 m of the lines from the piece diagram, 75.1–80.4% from the block diagram;
 /// Chicago 80.0–80.5% → 83.8–84.5%.
 struct BlockStart {

@@ -6,7 +6,9 @@
 /// (`LocalSearch.balance`); greedy moves (`greedy`); simulated annealing over all units (`anneal`);
 /// final balancing, chains then diffusion, with greedy polish (`finish`).
 /// Otherwise `solveMultilevel`, and when that ends with a grid beyond the wall, the flat solve too
-/// (the better of the two is kept: balance before speed).
+/// (the better of the two is kept: balance before speed), unless the band is narrower than a
+/// typical unit (`bandHoldsTypicalUnit`); the flat solve stops before annealing once its balancing
+/// is worse than the multilevel result.
 struct JurisdictionSolver: Sendable {
     /// The jurisdiction's connected work graph.
     let graph: WorkGraph
@@ -67,7 +69,12 @@ struct JurisdictionSolver: Sendable {
     /// Runs start number `start` with its own random stream.
     /// - Complexity: O(n log n log K + proposalsPerUnit · n · degree) per start.
     /// - Parameter flat: solve on the finest level only (the fallback of a multilevel start).
-    func solve(start: Int, seed: UInt64, flat: Bool = false, onMove: ((Partition) -> Void)? = nil) -> Outcome {
+    /// - Parameter toBeat: with `flat`, the multilevel result's balance penalty: the flat solve
+    ///   stops before annealing when its balancing ends further out (annealing never takes a grid
+    ///   further out, and the last rounds repeat the diffusion that already stalled).
+    func solve(
+        start: Int, seed: UInt64, flat: Bool = false, toBeat: Double? = nil, onMove: ((Partition) -> Void)? = nil
+    ) -> Outcome {
         let n = graph.unitCount
         let k = gridCount
         if k == 1 || n <= k {
@@ -77,16 +84,7 @@ struct JurisdictionSolver: Sendable {
         // With a band on a further weight the second start bisects for both weights (flat).
         let bisects = hasSecondaryBands && start == 1 && warmStart == nil && centres == nil
         if warmStart == nil, previous == nil, centres == nil, !bisects, n >= Tuning.multilevelUnitsPerGrid * k, !flat {
-            let multilevel = solveMultilevel(start: start, seed: seed, onMove: onMove)
-            if multilevel.penalty <= 0 || multilevel.timedOut { return multilevel }
-            // A grid beyond the wall: the balance guarantee comes before speed, so the flat solve
-            // gets its chance too and the better of the two is kept.
-            var fallback = solve(start: start, seed: seed, flat: true, onMove: onMove)
-            fallback.iterations += multilevel.iterations
-            let better =
-                fallback.penalty < multilevel.penalty - 1e-12
-                || (fallback.penalty <= multilevel.penalty + 1e-12 && fallback.rest < multilevel.rest)
-            return better ? fallback : multilevel
+            return solveMultilevelFirst(start: start, seed: seed, onMove: onMove)
         }
         var rng = SplitMix64(seed: seed)
         // Land too light to be a grid joins a grid of other land, decided here by weight, not left
@@ -134,12 +132,39 @@ struct JurisdictionSolver: Sendable {
         }
         search.balance()
         search.greedy(maxSweeps: Tuning.greedySweeps)
+        if let toBeat {
+            // The fallback of a multilevel start: balance as far as the last rounds would, and
+            // give up before annealing when that is already worse than the multilevel result
+            // (50k × 500 and the 1 M sample's dense core: 0.8–2 s per start saved).
+            Self.diffuse(&search)
+            let penalty = search.energy().penalty - search.secondaryWallTotal()
+            if penalty > toBeat + 1e-12 {
+                return Outcome(
+                    assignment: search.partition.assignment, penalty: penalty, rest: search.energy().rest,
+                    iterations: search.iterations, timedOut: search.timedOut, withinTolerance: false)
+            }
+        }
         // With a previous plan the same annealing polishes compactness: every unit away from its
         // previous grid costs more than a typical shape gain, so only clear improvements move.
         search.anneal(proposals: proposalsPerUnit * n)
         // Chains, then (if a grid is still beyond the wall) diffusion chains; greedy moves in
         // between change which chains exist, so a stuck region gets a few more rounds.
         return Self.finish(&search, blocks: blocks, walls: secondaryWalls, tolerance: tolerance)
+    }
+
+    /// `solveMultilevel`, then the flat solve as its fallback when a grid ended beyond the wall and
+    /// the band holds a typical unit; the better of the two.
+    private func solveMultilevelFirst(start: Int, seed: UInt64, onMove: ((Partition) -> Void)?) -> Outcome {
+        let multilevel = solveMultilevel(start: start, seed: seed, onMove: onMove)
+        if multilevel.penalty <= 0 || multilevel.timedOut || !bandHoldsTypicalUnit { return multilevel }
+        // A grid beyond the wall: the balance guarantee comes before speed, so the flat solve
+        // gets its chance too and the better of the two is kept.
+        var fallback = solve(start: start, seed: seed, flat: true, toBeat: multilevel.penalty, onMove: onMove)
+        fallback.iterations += multilevel.iterations
+        let better =
+            fallback.penalty < multilevel.penalty - 1e-12
+            || (fallback.penalty <= multilevel.penalty + 1e-12 && fallback.rest < multilevel.rest)
+        return better ? fallback : multilevel
     }
 
     /// Start `start` with fixed posts (police posts).
@@ -180,6 +205,17 @@ struct JurisdictionSolver: Sendable {
             return BlockStart(graph: graph, gridCount: gridCount, blocks: blocks, tolerance: tolerance).run(axis: axis)
         }
         return PowerDiagramStart(graph: graph, gridCount: gridCount, light: light).run(axis: axis)
+    }
+
+    /// Whether the band the planner asked for (±tolerance) is at least as wide as a unit of typical
+    /// weight (Σw²/Σw, `effectiveUnitsPerGrid`). When it is not, nearly every move jumps across the
+    /// band and a flat solve, whose chains move the same units, stalls where the multilevel one did:
+    /// bench 50k × 500 at ±1 % (a typical unit 3.5 % of a grid), seeds 1–3, and 50k × 300 (2.1 %):
+    /// the flat fallback ended 6–20× further out of the band every time. Where it won (the 1 M
+    /// sample's dense core at ±5 %, 300 grids) the band held 1.3 typical units.
+    var bandHoldsTypicalUnit: Bool {
+        let mean = graph.weight.reduce(0, +) / Double(max(gridCount, 1))
+        return 2 * tolerance * effectiveUnitsPerGrid(mean: mean) >= 1
     }
 
     /// Whether a grid holds at least 30 units of typical weight (`effectiveUnitsPerGrid`).
@@ -250,6 +286,10 @@ struct JurisdictionSolver: Sendable {
         search.swapShare = band >= wall ? 0 : Tuning.heavyUnitSwapShare
         search.balance()
         search.greedy(maxSweeps: Tuning.greedySweeps)
+        // Anneal from a state inside the wall where the diffusion can reach one: diffusing after
+        // annealing undid its shape work (10k × 100: Σ 1/PP 212 → 226 in the last rounds, mean PP
+        // 0.504; diffusing first 0.508).
+        Self.diffuse(&search)
         search.temperatureScale = Tuning.fineTemperatureScale
         search.pickForeignNeighbour = true
         // Small jurisdictions get at least a fixed budget (never more than a flat solve's): their
@@ -258,6 +298,16 @@ struct JurisdictionSolver: Sendable {
         let floor = min(Tuning.fineMinimumProposals, proposalsPerUnit * graph.unitCount)
         search.anneal(proposals: max(Tuning.fineProposalsPerBoundaryUnit * boundary, floor))
         return Self.finish(&search, blocks: blocks, walls: secondaryWalls, tolerance: tolerance)
+    }
+
+    /// Rounds of diffusion chains and greedy moves while a grid is beyond the wall (at most
+    /// `Tuning.finalBalanceRounds`).
+    static func diffuse(_ search: inout LocalSearch) {
+        for _ in 0..<Tuning.finalBalanceRounds {
+            if search.energy().penalty <= 0 || search.timedOut { break }
+            search.balance(diffuse: true)
+            search.greedy(maxSweeps: Tuning.greedySweeps)
+        }
     }
 
     /// The last rounds of every solve path: diffusion chains and greedy moves while a grid is still

@@ -12,6 +12,8 @@
 /// first and the further weights choose among nearly equal shapes (sample: incidents CV 0.18 → 0.17
 /// at mean PP −0.003; a weight of 10 reached 0.16 at −0.015). A further weight with a band
 /// (`secondaryWall`) adds a wall penalty like the primary's, so no move takes it further out.
+/// On street blocks (`WorkGraph.cutLength`) a grid edge off the barrier lines adds `cutWeight` per metre
+/// to the shape term (`StreetCut`); Σ 1/PP keeps the real perimeter.
 struct LocalSearch {
     /// The state being improved.
     var partition: Partition
@@ -58,6 +60,10 @@ struct LocalSearch {
     /// moves can be undone move by move (`undo(to:)`) instead of recomputing every tally.
     var journal: [(unit: Int, from: Int32)]?
 
+    /// Cost per metre of grid edge off the barrier lines (`WorkGraph.cutLength`), in Σ 1/PP units; 0 when
+    /// the graph has no cut lengths (`StreetCut.weight`).
+    let cutWeight: Double
+
     /// Weight of the previous-plan cost: dominates compactness, is dominated by balance.
     static let previousCost = 100.0
 
@@ -79,6 +85,7 @@ struct LocalSearch {
             for k in 0..<s { totals[k] += partition.secondary[g * s + k] }
         }
         self.secondaryMean = totals.map { $0 / Double(max(partition.gridCount, 1)) }
+        self.cutWeight = StreetCut.weight(partition)
     }
 
     /// Change of the further-weight cost if unit `u` moved from grid `g` to grid `h`.
@@ -170,7 +177,7 @@ struct LocalSearch {
         return LocalSearch.previousCost * (w + 0.01)
     }
 
-    /// Change of (shape, penalty, previous cost) if unit `u` moved to grid `h`.
+    /// Change of (shape and street cut, penalty, previous cost) if unit `u` moved to grid `h`.
     /// - Complexity: O(degree(u)).
     @inline(__always)
     func delta(_ u: Int, to h: Int32) -> (shape: Double, penalty: Double, soft: Double) {
@@ -192,11 +199,12 @@ struct LocalSearch {
         let pu = p.graph.perimeter[u]
         let au = p.graph.area[u]
         let wu = p.graph.weight[u]
-        let shape =
+        var shape =
             LocalSearch.shape(p.perimeter[gi] - pu + 2 * sg, p.area[gi] - au)
             + LocalSearch.shape(p.perimeter[hi] + pu - 2 * sh, p.area[hi] + au)
             - LocalSearch.shape(p.perimeter[gi], p.area[gi])
             - LocalSearch.shape(p.perimeter[hi], p.area[hi])
+        if cutWeight > 0 { shape += cutWeight * StreetCut.change(p, u, from: g, to: h) }
         let penalty =
             self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
             - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
@@ -209,7 +217,7 @@ struct LocalSearch {
         return (shape, penalty, soft)
     }
 
-    /// Totals of the energy terms: (balance penalty, shape + aim cost + previous cost).
+    /// Totals of the energy terms: (balance penalty, shape + street cut + aim cost + previous cost).
     /// - Complexity: O(n + K).
     func energy() -> (penalty: Double, rest: Double) {
         var pen = 0.0
@@ -229,6 +237,7 @@ struct LocalSearch {
         if previous != nil {
             for u in 0..<partition.graph.unitCount { rest += previousCost(u, partition.assignment[u]) }
         }
+        if cutWeight > 0 { rest += cutWeight * StreetCut.total(partition) }
         return (pen + secondaryWallTotal(), rest)
     }
 

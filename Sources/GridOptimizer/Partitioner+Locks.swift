@@ -151,22 +151,25 @@ extension Partitioner {
             var offsets: [Int32] = [0]
             var neighbors: [Int32] = []
             var shared: [Double] = []
+            var cut: [Double] = []
             for u in units {
                 for e in Int(graph.offsets[Int(u)])..<Int(graph.offsets[Int(u) + 1]) {
                     let v = Int(graph.neighbors[e])
                     guard subIndex[v] >= 0 else { continue }  // a locked neighbour: outer boundary now
                     neighbors.append(subIndex[v])
                     shared.append(graph.sharedLength[e])
+                    if let all = graph.cutLength { cut.append(all[e]) }
                 }
                 offsets.append(Int32(neighbors.count))
             }
             let pick = { (values: [Double]) in units.map { values[Int($0)] } }
-            let subGraph = try UnitGraph(
+            var subGraph = try UnitGraph(
                 offsets: offsets, neighbors: neighbors, sharedLength: shared,
                 weights: graph.weights.map(pick), area: pick(graph.area), perimeter: pick(graph.perimeter),
                 centroidX: pick(graph.centroidX), centroidY: pick(graph.centroidY),
                 jurisdiction: units.map { subJurisdiction[Int(graph.jurisdiction[Int($0)])] },
                 jurisdictionCount: subCount)
+            if graph.cutLength != nil { subGraph.cutLength = cut }
         return (units, subGraph)
     }
 

@@ -38,6 +38,14 @@ extension Partitioner {
                 throw .invalidProblem("previousGrid of unit \(u) is \(previous[u]); labels are ≥ 0, or -1 for none")
             }
         }
+        if let cut = graph.cutLength {
+            guard cut.count == graph.neighbors.count else {
+                throw .invalidProblem("cutLength has \(cut.count) entries for \(graph.neighbors.count) adjacency entries")
+            }
+            if let e = cut.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+                throw .invalidProblem("cutLength of adjacency entry \(e) is \(cut[e]); it must be finite and non-negative")
+            }
+        }
         if let blocks = problem.blockOfUnit, blocks.count != n {
             throw .invalidProblem("blockOfUnit has \(blocks.count) entries for \(n) units")
         }

@@ -12,7 +12,7 @@ public enum Partitioner {
 
     /// Solves `problem`.
     ///
-    /// Jurisdictions are solved independently, each from two starts (three with posts; seeds derived from
+    /// Jurisdictions are solved independently, each from two starts (three with posts, `Tuning.blockStarts` on street blocks; seeds derived from
     /// `problem.seed`; one start with a previous plan), spread over `problem.threads` workers. The
     /// best start per jurisdiction wins by (balance penalty, Σ 1/PP + previous cost, start index),
     /// so the result never depends on the thread count or timing (unless the time cap cuts in,
@@ -66,7 +66,7 @@ public enum Partitioner {
             // Posts get a third start (`MatchedPostStart`): grids drawn as without them.
             let starts =
                 solvers[j].warmStart != nil || solvers[j].gridCount == 1
-                ? 1 : solvers[j].centres != nil ? 3 : solvers[j].blocks != nil ? Tuning.blockStarts : 2
+                ? 1 : solvers[j].centres != nil ? 3 : solvers[j].blocks != nil ? Tuning.blockStarts(units: n) : 2
             for s in 0..<starts { tasks.append((j, s)) }
         }
         let seed = problem.seed

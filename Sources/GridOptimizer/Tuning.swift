@@ -31,12 +31,26 @@ enum Tuning {
 
     // MARK: Street blocks
 
-    /// Starts per jurisdiction of a street-block solve (`PartitionProblem.blockOfUnit`), instead of two: a
-    /// cut through a block costs 120 times a street metre, so each start settles in its own basin and the
-    /// best of more of them pays, while a block solve is cheap (San Francisco K 40/50/60 × seeds 1–3 within
-    /// 25 m of the lines: 79.9–84.7% with two starts, 81.2–85.3% with four; Chicago's partition stage
-    /// 0.47 → about 0.9 s).
-    static let blockStarts = 4
+    /// Starts per jurisdiction of a street-block solve (`PartitionProblem.blockOfUnit`) on a graph of `units`
+    /// units: about 24 000 unit-starts in all, at least 4 and at most 12. A cut through a block costs far
+    /// more than a street edge, so each start settles in its own basin and the best of more of them pays on
+    /// both counts. San Francisco (2,108 units: 11 starts), K 30/40/50/60 × seeds 1–5, mean of 20 runs within
+    /// 25 m / mean PP: 4 starts 83.8% (min 80.0%) / 0.397; 8: 85.4% (min 81.9%) / 0.401; 12: 86.0% (min
+    /// 82.6%) / 0.406; partition stage about 0.2 → 0.6 s. Chicago (10,097 units) keeps 4: 8 starts gave
+    /// 88.5% / 0.52 but doubled its partition stage, and its whole run must stay within 5 s. (Two starts
+    /// against four, before the separate cut term: SF K 40/50/60 79.9–84.7% → 81.2–85.3%.)
+    static func blockStarts(units: Int) -> Int { max(4, min(12, 24_000 / max(units, 1))) }
+    /// Cost of a grid edge off the barrier lines (`UnitGraph.cutLength`, e.g. through a split block), per
+    /// side of a mean grid's square, in Σ 1/PP units (`StreetCut.weight`): about 1:160 against a
+    /// street metre. A term of its own, so Polsby-Popper keeps the real perimeter; the earlier cut costs
+    /// (1 per street metre, 120 per other metre, folded into the perimeter) squared the cuts into 1/PP: a
+    /// grid with a cut paid for each of its street metres many times over, and Σ 1/PP was ruled by the cuts
+    /// rather than by shape.
+    /// San Francisco, K 30/40/50/60 × seeds 1–5, mean over the 20 runs (within 25 m / mean PP): cut costs
+    /// 85.0% / 0.379; weight 30: 81.2% / 0.404 (10 runs under 80%); 60: 83.3% / 0.398 (2 under 80%);
+    /// 100: 83.8% / 0.397 (none under 80%); 150: 84.1% / 0.395; 250: 84.3% / 0.388. Chicago (K 277, seeds
+    /// 1–3): cut costs 86.9–87.5% / 0.487–0.498; 100: 87.1–87.5% / 0.507–0.524.
+    static let blockCutWeight = 100.0
 
     // MARK: Posts
 

@@ -22,6 +22,12 @@ public struct UnitGraph: Sendable {
     public let jurisdiction: [Int32]
     /// Number of sub-jurisdictions (at least 1).
     public let jurisdictionCount: Int
+    /// Per CSR entry, the metres of its shared boundary that a grid edge should avoid (street blocks:
+    /// the part not on a barrier line, e.g. a cut through a split block), or nil when every edge is
+    /// equally good. A grid edge along them costs `Tuning.blockCutWeight` per grid side in the
+    /// objective, a term of its own beside Σ 1/PP, which keeps the real perimeter
+    /// (`LocalSearch.cutWeight`). Checked by `Partitioner.solve` (one finite value ≥ 0 per entry).
+    public var cutLength: [Double]? = nil
 
     /// Number of units.
     public var unitCount: Int { area.count }

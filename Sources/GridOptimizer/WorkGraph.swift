@@ -37,13 +37,16 @@ final class WorkGraph: Sendable {
     let componentCount: Int
     /// Island links added, as local unit pairs.
     let links: [(Int32, Int32)]
+    /// Per CSR entry, the metres a grid edge should avoid (`UnitGraph.cutLength`; 0 for island links),
+    /// or empty when the graph has none (hexagons, given units, coarse levels).
+    let cutLength: [Double]
 
     /// Stores the given arrays as they are (coarse levels build them, `init(coarsening:…)`).
     init(
         unitCount: Int, offsets: [Int32], neighbors: [Int32], sharedLength: [Double], isLink: [Bool],
         weight: [Double], secondaryCount: Int, secondary: [Double], area: [Double], perimeter: [Double],
         x: [Double], y: [Double], globalUnit: [Int32], component: [Int32], componentCount: Int,
-        links: [(Int32, Int32)]
+        links: [(Int32, Int32)], cutLength: [Double] = []
     ) {
         self.unitCount = unitCount
         self.offsets = offsets
@@ -61,6 +64,7 @@ final class WorkGraph: Sendable {
         self.component = component
         self.componentCount = componentCount
         self.links = links
+        self.cutLength = cutLength
     }
 
     /// Builds the local graph of `units` (global indices, ascending) of one jurisdiction.
@@ -132,6 +136,24 @@ final class WorkGraph: Sendable {
         self.component = component
         self.componentCount = componentCount
         self.links = links
+        self.cutLength = graph.cutLength.map { cut in
+            WorkGraph.localCutLength(cut, graph: graph, units: units, offsets: merged.offsets)
+        } ?? []
+    }
+
+    /// `cut` (per CSR entry of `graph`) for the local rows of `units`, laid out as `mergingLinks` lays out
+    /// the merged rows (`offsets`): each row's real entries first, in order, then its links at 0.
+    /// - Complexity: O(n + m).
+    static func localCutLength(_ cut: [Double], graph: UnitGraph, units: [Int32], offsets: [Int32]) -> [Double] {
+        var local = [Double](repeating: 0, count: Int(offsets[units.count]))
+        for (i, gu) in units.enumerated() {
+            var p = Int(offsets[i])
+            for e in Int(graph.offsets[Int(gu)])..<Int(graph.offsets[Int(gu) + 1]) {
+                local[p] = cut[e]
+                p += 1
+            }
+        }
+        return local
     }
 
     /// The real adjacency (CSR) with the island `links` appended to each row (shared length 0).

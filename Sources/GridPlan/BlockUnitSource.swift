@@ -3,8 +3,8 @@ import GridModel
 
 /// Street blocks as units (`--barriers`, `--hard-barriers`): the station areas cut by the barrier lines,
 /// slivers merged, heavy blocks split by straight cuts (`BlockSplit`), water as zero-link units (see
-/// `GeometryEngine.blockUnits`). The optimizer gets the graph with cut costs (`costUnits`), so grid edges
-/// run along the lines while the objective stays the same.
+/// `GeometryEngine.blockUnits`). The optimizer gets the real lengths and, per link, its metres off the lines
+/// (`BuiltUnits.graphCutLength`), which it charges as a term of their own, so grid edges run along the lines.
 struct BlockUnitSource: UnitSource {
     var barriers: BarrierLayers
     var files: [String]
@@ -19,14 +19,6 @@ struct BlockUnitSource: UnitSource {
     /// needs to cut a block only where the block is heavy, not to fine-tune (Chicago, ±5%: 81% of the interior
     /// boundary on the lines at 5%, 73% at 10%).
     static func unitShare(toleranceFraction: Double) -> Double { max(0.02, min(maxUnitShare, toleranceFraction)) }
-    /// Cut cost per metre on a barrier line (and on a station border, which every grid there has anyway)
-    /// and elsewhere (a split block's inner edges): the ratio steers grid edges onto the lines; barrier
-    /// metres count as real metres, so the shape term weighs against the balance aim as it does for hexagons.
-    /// Chicago (K 277, ±5%, seeds 1–3): 1:20 gives 77.8–78.4% of the interior boundary within 25 m of the
-    /// lines and mean Polsby-Popper 0.51–0.53; 1:120 gives 78.9–79.2% and 0.48–0.50.
-    static let barrierCost = 1.0
-    static let otherCost = 120.0
-
     var summary: String { "cutting the station areas into street blocks along \(files.joined(separator: ", "))" }
 
     func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits {

@@ -42,7 +42,7 @@ enum DissolveStage {
         return try context.stage("dissolve", "dissolving units into \(k) grids") { () throws(PipelineError) -> DissolvedGrids in
             let pieces: [(shape: MultiPolygon, area: Double, perimeter: Double)]
             do throws(GeometryError) {
-                pieces = try context.engine.dissolve(units: units.set, assignment: r.assignment, gridCount: k)
+                pieces = try context.engine.dissolve(units: units.set, assignment: r.assignment, gridCount: k, threads: config.workerThreads)
             } catch {
                 throw PipelineError.internalFailure("dissolving grids: \(error.message)")
             }

@@ -37,7 +37,8 @@ struct HexagonUnitSource: UnitSource {
     func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits {
         do throws(GeometryError) {
             let (set, lattice) = try context.engine.hexagonUnits(
-                jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin)
+                jurisdictions: request.jurisdictions, cellSizeMetres: cellSizeMetres, origin: origin,
+                threads: context.config.workerThreads)
             return BuiltUnits(
                 set: set, lattice: lattice, cellSizeMetres: cellSizeMetres,
                 description: "\(set.area.count) hexagons of \(Format.fixed(cellSizeMetres, 0)) m (\(sizeSource))")
@@ -73,70 +74,5 @@ struct HexagonUnitSource: UnitSource {
         var magnitude = 1.0
         while magnitude * 100 <= s { magnitude *= 10 }
         return max(1, (s / magnitude).rounded() * magnitude)
-    }
-}
-/// Loads of square cells of a given size: a cheap stand-in for hexagons of the same width.
-/// The points are gathered once into distinct locations (a pile of points at one address is one
-/// location), so each size tried sorts only the locations' cell keys.
-struct CellLoad {
-    /// Distinct locations in (x, y) order, each with the total weight of its points.
-    private var x: [Double] = []
-    private var y: [Double] = []
-    private var weight: [Double] = []
-    private let minX: Double
-    private let minY: Double
-
-    /// - Complexity: O(n log n) for n points (one sort by location).
-    init(_ p: PointTable) {
-        minX = p.x.min() ?? 0
-        minY = p.y.min() ?? 0
-        var order = (0..<p.count).map { (x: p.x[$0], y: p.y[$0], w: p.weights.isEmpty ? 1 : p.weights[0][$0]) }
-        // Stable: the points of one location keep their input order.
-        order.sort { ($0.x, $0.y) < ($1.x, $1.y) }
-        for point in order {
-            if let last = x.indices.last, x[last] == point.x, y[last] == point.y {
-                weight[last] += point.w
-            } else {
-                x.append(point.x)
-                y.append(point.y)
-                weight.append(point.w)
-            }
-        }
-    }
-
-    /// The heaviest cell, and the heaviest cell without its largest pile of points at one location (a
-    /// geocoded address that no finer cell can split).
-    /// - Complexity: O(m log c) for m distinct locations and c in a column of cells: the locations are
-    ///   in x order, so each column's are consecutive and only they are sorted by row.
-    func heaviest(size: Double) -> (total: Double, splittable: Double) {
-        guard !x.isEmpty, size > 0 else { return (0, 0) }
-        var best = 0.0, bestSplittable = 0.0
-        var column: [(row: Int64, w: Double)] = []
-        var k = 0
-        while k < x.count {
-            let cx = ((x[k] - minX) / size).rounded(.down)
-            column.removeAll(keepingCapacity: true)
-            while k < x.count && ((x[k] - minX) / size).rounded(.down) == cx {
-                column.append((Int64(((y[k] - minY) / size).rounded(.down)), weight[k]))
-                k += 1
-            }
-            // Stable: the locations of one cell keep their (x, y) order.
-            column.sort { $0.row < $1.row }
-            var a = 0
-            while a < column.count {
-                var total = 0.0, pile = 0.0
-                var b = a
-                while b < column.count && column[b].row == column[a].row {
-                    pile = max(pile, column[b].w)
-                    total += column[b].w
-                    b += 1
-                }
-                best = max(best, total)
-                bestSplittable = max(bestSplittable, total - pile)
-                a = b
-            }
-        }
-        // A hexagon of the same width covers ~0.87 of the square's area.
-        return (best * 0.87, bestSplittable * 0.87)
     }
 }

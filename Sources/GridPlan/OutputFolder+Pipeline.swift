@@ -24,4 +24,25 @@ extension OutputFolder {
             throw .input(error)
         }
     }
+
+    /// Stages one file now (the rest follow with `write`); on failure the folder is left as it was.
+    func stageFile(_ name: String, _ bytes: [UInt8]) throws(PipelineError) {
+        do throws(GridIOError) {
+            try stage(name: name, bytes: bytes)
+        } catch {
+            discard()
+            throw .input(error)
+        }
+    }
+
+    /// Registers a file another thread wrote into the staging folder; on failure the folder is left
+    /// as it was.
+    func adoptFile(_ name: String) throws(PipelineError) {
+        do throws(GridIOError) {
+            try adopt(name: name)
+        } catch {
+            discard()
+            throw .input(error)
+        }
+    }
 }

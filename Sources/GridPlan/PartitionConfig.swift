@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything `gridplan partition` needs, resolved from the plan file and the command line.
 ///
 /// Paths are as the user gave them (plan-file paths already made relative to the working folder).
@@ -51,7 +53,8 @@ public struct PartitionConfig: Sendable {
     public var codePrefix: String?
     public var timeLimitSeconds: Double?
     public var seed: UInt64 = 1
-    /// Optimizer threads; nil = the machine's active cores. Outputs never depend on it.
+    /// Threads for the optimizer and for reprojecting and writing many points; nil = the machine's
+    /// active cores. Outputs never depend on it.
     public var threads: Int?
     public var outputPath: String
     public var force: Bool = false
@@ -60,6 +63,9 @@ public struct PartitionConfig: Sendable {
         self.boundaryPath = boundaryPath
         self.outputPath = outputPath
     }
+
+    /// `threads`, or the machine's active cores when not given.
+    var workerThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// A further weight made a hard band (`--weight-tolerance NAME=T`).

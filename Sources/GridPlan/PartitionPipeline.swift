@@ -39,17 +39,20 @@ public enum PartitionPipeline {
     public static func run(_ config: PartitionConfig, sink: @escaping PipelineSink) throws(PipelineError) -> PartitionOutcome {
         try ConfigCheck.validate(config)
         let output = try OutputFolder.open(config.outputPath, force: config.force)
+        let ahead = WriteAhead(threads: config.workerThreads)
         do {
             let context = try PartitionContext(config: config, sink: sink, listedStages: StageClock.partitionStages)
-            let p = try prepare(context)
+            let p = try prepare(context, ahead: ahead)
             let advice = InfeasibilityAdvice(
                 config: config, names: p.projected.names, units: p.units, aggregated: p.aggregated, points: p.projected.pointsFile)
             let solution = try OptimizeStage.run(p.posed, aggregated: p.aggregated, advice: advice, context)
             let grids = try DissolveStage.run(
                 units: p.units, solution: solution, aggregated: p.aggregated, names: p.projected.names, context)
             let record = PartitionRecord(config: config, prepared: p, solution: solution, grids: grids, warnings: context.warnings)
-            return try WriteStage.run(record, output: output, context)
+            return try WriteStage.run(record, ahead: ahead, output: output, context)
         } catch {
+            // The CLI exits after this: no GEOS/PROJ work may still run on another thread then.
+            ahead.wait()
             output.discard()
             throw error
         }
@@ -76,10 +79,13 @@ public enum PartitionPipeline {
     }
 
     /// Read, project, units, aggregate and graph: the problem the optimizer is given.
-    static func prepare(_ context: PartitionContext) throws(PipelineError) -> PreparedProblem {
+    /// - Parameter ahead: when given, output conversions start as soon as their inputs exist.
+    static func prepare(_ context: PartitionContext, ahead: WriteAhead? = nil) throws(PipelineError) -> PreparedProblem {
         let inputs = try ReadStage.run(context)
         let projected = try ProjectStage.run(inputs, context)
+        ahead?.startPoints(projected.points, workCRS: projected.workCRS)
         let units = try UnitsStage.run(projected, earlier: inputs.previous, context)
+        ahead?.startUnits(units.set.shapes, workCRS: projected.workCRS)
         let aggregated = try AggregateStage.run(projected, units: units, context)
         let posed = try ProblemStage.run(aggregated, units: units, projected: projected, earlier: inputs.previous, context)
         return PreparedProblem(inputs: inputs, projected: projected, units: units, aggregated: aggregated, posed: posed)

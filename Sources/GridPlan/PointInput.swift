@@ -51,7 +51,7 @@ enum PointInput {
     ///   - layer: the layer of a multi-layer file; `layerOption` names its option in messages.
     static func read(
         _ path: String, idField: String?, weightFields: [String], format: InputFormatOptions = InputFormatOptions(),
-        layer: String? = nil, layerOption: String = "--points-layer", warn: (Diagnostic) -> Void
+        layer: String? = nil, layerOption: String = "--points-layer", threads: Int = 1, warn: (Diagnostic) -> Void
     ) throws(PipelineError) -> PointFile {
         let kind = try PointFileKind(path: path)
         do throws(GridIOError) {
@@ -61,7 +61,7 @@ enum PointInput {
             case .delimitedText:
                 let r = try CSVPointReader.read(
                     path: path, idField: idField, weightFields: weightFields, encoding: format.encoding, xField: format.xField,
-                    yField: format.yField)
+                    yField: format.yField, threads: threads)
                 diagnostics = r.diagnostics
                 file = PointFile(path: path, kind: kind, table: r.points, fileCRS: nil)
             case .geoJSON:

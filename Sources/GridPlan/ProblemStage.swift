@@ -79,8 +79,7 @@ struct ProblemStage {
     private func makeProblem(
         _ a: Aggregated, units: BuiltUnits, centers: Centers?, previous: PreviousPlan?
     ) throws(PipelineError) -> PartitionProblem {
-        // Street blocks: shared lengths and perimeters are cut costs (barrier metres cheap); hexagons and
-        // given units: the real lengths.
+        // Real lengths for every kind of unit; street blocks add each link's metres off the barrier lines.
         let set = units.graphSet
         let jCount = Int((set.jurisdiction.max() ?? -1) + 1)
         var jWeight = Array(repeating: 0.0, count: jCount)
@@ -132,16 +131,17 @@ struct ProblemStage {
             // round trip through PROJ, and such noise must not decide between equal hexagon edges or tied
             // moves. A sliver smaller than the step keeps its own value.
             let quantized = { (v: [Double]) in v.map { v in ((v * 1e4).rounded() / 1e4).nonZero(or: v) } }
-            let graph = try UnitGraph(
+            var graph = try UnitGraph(
                 offsets: set.offsets, neighbors: set.neighbors, sharedLength: quantized(set.sharedLength),
                 weights: a.unitWeights, area: quantized(set.area), perimeter: quantized(set.perimeter),
                 centroidX: quantized(set.centroidX), centroidY: quantized(set.centroidY),
                 jurisdiction: set.jurisdiction, jurisdictionCount: jCount)
+            graph.cutLength = units.graphCutLength.map(quantized)
             var problem = PartitionProblem(
                 graph: graph, gridsPerJurisdiction: perJurisdiction,
                 toleranceFraction: config.toleranceFraction, seed: config.seed)
             problem.timeLimitSeconds = config.timeLimitSeconds
-            problem.threads = config.threads ?? ProcessInfo.processInfo.activeProcessorCount
+            problem.threads = config.workerThreads
             problem.centerUnits = centers?.units.map(\.rawValue)
             problem.previousGrid = previous?.unitLabel.map { Int32($0) }
             problem.lockedLabels = locked

@@ -66,7 +66,7 @@ struct ProjectStage {
         var points = raw.points.table
         if points.count > 0 {
             try context.geometry(config.pointsPath ?? "") { () throws(GeometryError) in
-                try engine.transform(x: &points.x, y: &points.y, from: raw.pointsCRS, to: workCRS)
+                try engine.transform(x: &points.x, y: &points.y, from: raw.pointsCRS, to: workCRS, threads: config.workerThreads)
             }
         }
         var result = ProjectedInputs(

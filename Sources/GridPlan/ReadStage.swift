@@ -57,7 +57,7 @@ enum ReadStage {
                 context.announce("read", "reading \(pointsPath)")
                 points = try PointInput.read(
                     pointsPath, idField: config.idField, weightFields: config.weightFields, format: format, layer: format.pointsLayer,
-                    warn: context.warn)
+                    threads: config.workerThreads, warn: context.warn)
                 pointsCRS = try resolve(config.pointsCRS, points.fileCRS, pointsPath, context)
             }
             var centers: (file: PointFile, crs: String)?

@@ -27,12 +27,17 @@ struct BuiltUnits {
     /// Street blocks (`--barriers`): barrier lengths per edge and contacts for `barrier_share`; nil otherwise.
     var blocks: BlockUnits?
 
-    /// The graph the optimizer gets: for street blocks, shared lengths and perimeters as cut costs;
-    /// units touching over less than `UnitSet.minimumLinkMetres` are not linked (a pinch would be a
-    /// grid of two polygons once written).
-    var graphSet: UnitSet {
-        let costs = blocks?.costUnits(barrierFactor: BlockUnitSource.barrierCost, otherFactor: BlockUnitSource.otherCost) ?? set
-        return costs.withoutPinchLinks(realLengths: blocks?.units.sharedLength ?? set.sharedLength)
+    /// The graph the optimizer gets: the units with their real lengths, without the links between units
+    /// touching over less than `UnitSet.minimumLinkMetres` (a pinch would be a grid of two polygons once
+    /// written).
+    var graphSet: UnitSet { self.set.withoutPinchLinks(realLengths: self.set.sharedLength) }
+
+    /// For street blocks, per link of `graphSet`: its metres off the barrier lines, where a grid edge cuts
+    /// through a block (`UnitGraph.cutLength`); nil for other units.
+    var graphCutLength: [Double]? {
+        guard let blocks else { return nil }
+        let off = blocks.offBarrierLength
+        return off.indices.filter { set.sharedLength[$0] >= UnitSet.minimumLinkMetres }.map { off[$0] }
     }
 }
 

@@ -19,20 +19,31 @@ struct WriteStage {
     let context: PartitionContext
     private var config: PartitionConfig { context.config }
 
-    static func run(_ record: PartitionRecord, output: OutputFolder, _ context: PartitionContext) throws(PipelineError) -> PartitionOutcome
+    /// - Parameter ahead: the conversions started before (started here when they were not).
+    static func run(_ record: PartitionRecord, ahead: WriteAhead, output: OutputFolder, _ context: PartitionContext)
+        throws(PipelineError) -> PartitionOutcome
     {
-        try WriteStage(context: context).write(record, output: output)
+        try WriteStage(context: context).write(record, ahead: ahead, output: output)
     }
 
-    private func write(_ measured: PartitionRecord, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
+    private func write(_ measured: PartitionRecord, ahead: WriteAhead, output: OutputFolder) throws(PipelineError) -> PartitionOutcome {
         let projected = measured.prepared.projected, units = measured.prepared.units, a = measured.prepared.aggregated
         let solution = measured.solution
         let (files, report) = try context.stage("write", "writing \(config.outputPath)") {
             () throws(PipelineError) -> ([(String, [UInt8])], JSONValue) in
             let workCRS = projected.workCRS
             let set = units.set
+            let gis = !config.outputFormats.allSatisfy { $0 == .geoJSON }
+            // points.csv (a million rows: the largest file) is made on another thread meanwhile.
+            let pointsJob = PointsOutput(
+                points: projected.points, lonLat: ahead.pointsLonLat ?? ahead.startPoints(projected.points, workCRS: workCRS),
+                pointUnit: a.pointUnit, unitGridIDs: solution.gridOfUnit.map { measured.grids.numbering.ids[$0.index] },
+                stagingFile: output.stagingPath + "/points.csv", targetFile: output.path + "/points.csv", keepLonLat: gis)
+            let pointsWork = BackgroundWork(concurrent: config.workerThreads > 1) { pointsJob.run() }
+            // Never leave the stage with the other thread still writing into the staging folder.
+            defer { _ = pointsWork.value() }
             let gridShapes = try outputShapes(measured.grids.shapes, from: workCRS, layer: "grids")
-            let unitShapes = try outputShapes(set.shapes, from: workCRS, layer: "units")
+            let unitShapes = try outputShapes((ahead.unitShapes ?? ahead.startUnits(set.shapes, workCRS: workCRS)).value(), layer: "units")
             var record = measured
             record.grids = checkedParts(measured.grids, written: gridShapes, solution: solution)
             let grids = record.grids
@@ -41,13 +52,19 @@ struct WriteStage {
                 gridFeatures.append(OutputFeature(id: p + 1, properties: s.properties(weightNames: a.weightNames), geometry: gridShapes[p]))
             }
             let unitFeatures = Self.unitFeatures(record, shapes: unitShapes)
-            let (pointsCSV, pointRows, pointLon, pointLat) = try pointsTable(
-                projected.points, pointUnit: a.pointUnit, solution: solution, numbering: grids.numbering, workCRS: workCRS)
+            if config.outputFormats.contains(.geoJSON) {
+                try output.stageFile("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids"))
+                try output.stageFile("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units"))
+            }
+            let lonLat = try pointsWork.value().get()
+            try output.adoptFile("points.csv")
             // GeoPackage, Shapefile and workbook first: their time is the write stage's, and their warnings
             // (a Shapefile field renamed) belong in the report.
             do throws(GridIOError) {
                 try writeGIS(
-                    GISLayers(grids: gridFeatures, units: unitFeatures, pointRows: pointRows, lon: pointLon, lat: pointLat), output: output)
+                    GISLayers(
+                        grids: gridFeatures, units: unitFeatures, pointRows: gis ? pointRows(pointsJob, lonLat) : [], lon: lonLat.lon,
+                        lat: lonLat.lat), output: output)
             } catch {
                 output.discard()
                 throw PipelineError.input(error)
@@ -67,14 +84,7 @@ struct WriteStage {
                     barrierLines: projected.barriers.map { b in
                         b.soft + b.hardLines + b.hardAreas.flatMap { $0.polygons.flatMap(\.rings) }
                     } ?? []))
-            var files: [(String, [UInt8])] = []
-            if config.outputFormats.contains(.geoJSON) {
-                files.append(("grids.geojson", GeoJSONWriter.featureCollection(gridFeatures, name: "grids")))
-                files.append(("units.geojson", GeoJSONWriter.featureCollection(unitFeatures, name: "units")))
-            }
-            files.append(("points.csv", pointsCSV))
-            files.append(("report.html", html))
-            return (files, report)
+            return ([("report.html", html)], report)
         }
         // report.json is serialised last so that its timings include the write stage.
         let finalReport = ReportBuilder.withTimings(report, clock: context.clock)
@@ -110,7 +120,9 @@ struct WriteStage {
     /// units.shp and points.shp with their sidecars; `--format xlsx`: plan.xlsx with the sheets grids and
     /// points. Written by GDAL into the staging folder, renamed with the rest.
     private func writeGIS(_ gis: GISLayers, output: OutputFolder) throws(GridIOError) {
-        let layers = gis.mapLayers
+        // Built only for the formats that use them (70 k unit features are not copied for nothing).
+        let formats = config.outputFormats
+        let layers = formats.contains(.geoPackage) || formats.contains(.shapefile) ? gis.mapLayers : []
         if config.outputFormats.contains(.geoPackage) {
             try GDALWriter.writeGeoPackage(path: output.stagingPath + "/plan.gpkg", layers: layers)
             try output.adopt(name: "plan.gpkg")
@@ -127,42 +139,19 @@ struct WriteStage {
         }
     }
 
-    /// points.csv: every input point in input order, with its grid or an empty grid_id when excluded;
-    /// and the same rows as values (point_index, id, lon, lat, grid_id) for the GIS layers and the
-    /// workbook, only when one of those is written.
-    private func pointsTable(
-        _ points: PointTable, pointUnit: [UnitID?], solution: Solution, numbering: GridNumbering, workCRS: String
-    ) throws(PipelineError) -> (csv: [UInt8], rows: [[JSONValue]], lon: [Double], lat: [Double]) {
-        var lon = points.x, lat = points.y
-        if points.count > 0 {
-            do throws(GeometryError) {
-                try context.engine.transform(x: &lon, y: &lat, from: workCRS, to: "EPSG:4326")
-            } catch {
-                throw PipelineError.geometry(error, file: "points.csv")
-            }
-        }
-        var csv = CSVRowWriter(header: GISLayers.pointFields, reservingRows: points.count)
-        let gis = !config.outputFormats.allSatisfy { $0 == .geoJSON }
+    /// The rows of points.csv as values (point_index, id, lon, lat, grid_id) for the GIS layers and
+    /// the workbook.
+    private func pointRows(_ job: PointsOutput, _ lonLat: WriteAhead.LonLat) -> [[JSONValue]] {
+        let points = job.points
         var rows: [[JSONValue]] = []
-        if gis { rows.reserveCapacity(points.count) }
+        rows.reserveCapacity(points.count)
         for i in 0..<points.count {
-            let u = pointUnit.isEmpty ? nil : pointUnit[i]
-            let id = points.ids.isEmpty ? "" : points.ids[i]
-            let grid = u.map { numbering.ids[solution.gridOfUnit[$0.index].index] }
-            csv.int(i)
-            csv.text(id)
-            csv.number(lon[i], decimals: 7)
-            csv.number(lat[i], decimals: 7)
-            csv.text(grid ?? "")
-            csv.endRow()
-            if gis {
-                rows.append([
-                    .int(i), .string(id), .number(Format.rounded(lon[i], 7)), .number(Format.rounded(lat[i], 7)),
-                    grid.map { .string($0) } ?? .null,
-                ])
-            }
+            rows.append([
+                .int(i), .string(points.ids.isEmpty ? "" : points.ids[i]), .number(Format.rounded(lonLat.lon[i], 7)),
+                .number(Format.rounded(lonLat.lat[i], 7)), job.gridID(of: i).map { .string($0) } ?? .null,
+            ])
         }
-        return (csv.bytes, rows, gis ? lon : [], gis ? lat : [])
+        return rows
     }
 }
 
@@ -257,7 +246,13 @@ extension WriteStage {
     /// Shapes as written: lon/lat with 7 decimals, valid after that rounding (a spike or hole thinner
     /// than the rounding step is snap-rounded away, with a warning counting them), CCW shells.
     func outputShapes(_ shapes: [MultiPolygon], from workCRS: String, layer: String) throws(PipelineError) -> [MultiPolygon] {
-        let out = try context.geometry(layer) { () throws(GeometryError) in try context.engine.outputShapes(shapes, from: workCRS) }
+        try outputShapes(Result { () throws(GeometryError) in try context.engine.outputShapes(shapes, from: workCRS) }, layer: layer)
+    }
+
+    /// The shapes as written, made elsewhere (`WriteAhead`): a failure names `layer`, snapped parts
+    /// are warned about.
+    func outputShapes(_ made: Result<OutputShapes, GeometryError>, layer: String) throws(PipelineError) -> [MultiPolygon] {
+        let out = try context.geometry(layer) { () throws(GeometryError) in try made.get() }
         if let first = out.snapped.first {
             context.warn(
                 Diagnostic(

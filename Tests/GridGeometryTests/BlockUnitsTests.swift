@@ -227,20 +227,16 @@ import Testing
         #expect(a.report == b.report)
     }
 
-    @Test("cut costs discount barrier metres consistently in shared lengths and perimeters")
-    func costs() throws {
+    @Test("every edge's metres off the barrier lines are its length less its metres on them, never negative")
+    func offBarrier() throws {
         let b = try build()
-        let c = b.costUnits(barrierFactor: 0.2)
-        for e in c.sharedLength.indices {
-            #expect(abs(c.sharedLength[e] - (b.units.sharedLength[e] - 0.8 * b.barrierLength[e])) < 1e-9)
-            #expect(c.sharedLength[e] >= 0)
+        let off = b.offBarrierLength
+        #expect(off.count == b.units.sharedLength.count)
+        for e in off.indices {
+            #expect(abs(off[e] - max(0, b.units.sharedLength[e] - b.barrierLength[e])) < 1e-9)
+            #expect(off[e] >= 0 && off[e] <= b.units.sharedLength[e] + 1e-9)
         }
-        for u in 0..<c.count {
-            #expect(c.perimeter[u] <= b.units.perimeter[u])
-            var shared = 0.0
-            for e in Int(c.offsets[u])..<Int(c.offsets[u + 1]) { shared += c.sharedLength[e] }
-            #expect(shared <= c.perimeter[u] + 1e-6, "unit \(u): edges cost no more than its perimeter")
-        }
+        #expect(off.contains { $0 > 0 } && off.contains { $0 == 0 }, "edges on the lines and edges through split blocks")
     }
 }
 

@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    @Test("two threads give the same units and the same dissolved grids, bit for bit, as one")
+    func threadsGiveSameUnits() throws {
+        let js = Fixtures.twoJurisdictions
+        let (one, _) = try engine.hexagonUnits(jurisdictions: js, cellSizeMetres: 150)
+        let (two, _) = try engine.hexagonUnits(jurisdictions: js, cellSizeMetres: 150, threads: 2)
+        #expect(one.count > 1000)
+        #expect(one.shapes == two.shapes && one.names == two.names && one.jurisdiction == two.jurisdiction)
+        #expect(one.area.map(\.bitPattern) == two.area.map(\.bitPattern) && one.neighbors == two.neighbors)
+        #expect(one.sharedLength.map(\.bitPattern) == two.sharedLength.map(\.bitPattern))
+        // Ten stripes of units as grids.
+        let assignment = (0..<one.count).map { Int32($0 * 10 / one.count) }
+        let a = try engine.dissolve(units: one, assignment: assignment, gridCount: 10)
+        let b = try engine.dissolve(units: one, assignment: assignment, gridCount: 10, threads: 2)
+        #expect(a.map(\.shape) == b.map(\.shape) && a.map(\.area) == b.map(\.area) && a.map(\.perimeter) == b.map(\.perimeter))
+    }
+
     @Test("the coverage union of the units equals the boundary")
     func unionEqualsBoundary() throws {
         let js = Fixtures.twoJurisdictions

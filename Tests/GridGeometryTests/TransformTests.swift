@@ -14,6 +14,30 @@ import Testing
         (120.1551, 30.2741, 803538.326, 3353374.475, 514923.734, 3350508.870),  // Hangzhou
     ]
 
+    @Test("points shared between two threads come out bit for bit as from one call", arguments: ["EPSG:32650", "gcj02"])
+    func concurrentTransform(target: String) throws {
+        var rng = SeededRandom(seed: 4)
+        let n = 1201
+        let lon = (0..<n).map { _ in 116 + Double(rng.next() % 1_000_000) * 1e-6 }
+        let lat = (0..<n).map { _ in 39.5 + Double(rng.next() % 1_000_000) * 1e-6 }
+        var x1 = lon, y1 = lat, x2 = lon, y2 = lat
+        try engine.transform(x: &x1, y: &y1, from: "EPSG:4326", to: target)
+        try engine.transform(x: &x2, y: &y2, from: "EPSG:4326", to: target, threads: 2, minimumSplit: 2)
+        #expect(x1.map(\.bitPattern) == x2.map(\.bitPattern) && y1.map(\.bitPattern) == y2.map(\.bitPattern))
+    }
+
+    @Test("a point that fails in the second thread's share is named by its index among all points")
+    func concurrentTransformFailure() {
+        var x = [116.0, 116.1, 116.2, .infinity], y = [39.9, 39.9, 39.9, 39.9]
+        var message = ""
+        do {
+            try engine.transform(x: &x, y: &y, from: "EPSG:4326", to: "EPSG:32650", threads: 2, minimumSplit: 2)
+        } catch {
+            message = error.message
+        }
+        #expect(message.contains("failed at point 3") && message.contains("of 4"), "\(message)")
+    }
+
     @Test("proj.db is found")
     func database() {
         #expect(engine.projDatabasePath?.hasSuffix("proj.db") == true)

@@ -121,4 +121,47 @@ struct CSVPointReaderTests {
         #expect(d.map(\.code) == [.pointDuplicate, .pointIDReused])
         #expect(d[0].location == "first: line 3 repeats line 2" && d[1].location.contains("line 5 has the id \"b\" of line 4"), "\(d)")
     }
+
+    @Test("ids are compared as Strings: ASCII ids by their bytes, others by canonical equivalence")
+    func duplicateIDsCompareAsStrings() {
+        // Many ASCII ids, one repeated late at another place: found through the byte table.
+        var ascii = PointTable(weightNames: [])
+        for i in 0..<5000 { ascii.append(x: Double(i), y: 0, id: "p\(i)", weights: [], source: Int32(i + 2)) }
+        ascii.append(x: 1, y: 1, id: "p4321", weights: [], source: 5002)
+        ascii.append(x: 7, y: 0, id: "p7", weights: [], source: 5003)
+        let d = PointDuplicates.diagnostics(ascii, file: "p.csv") { "line \(ascii.sources[$0])" }
+        #expect(d.map(\.code) == [.pointIDReused, .pointDuplicate] && d.map(\.count) == [1, 1], "\(d)")
+        #expect(d[0].location.contains("line 5002 has the id \"p4321\" of line 4323") && d[1].location == "first: line 5003 repeats line 9", "\(d)")
+        // "\u{212A}" (KELVIN SIGN) is canonically the letter K: the same id as a String, not as bytes.
+        var kelvin = PointTable(weightNames: [])
+        kelvin.append(x: 1, y: 2, id: "K1", weights: [], source: 2)
+        kelvin.append(x: 1, y: 2, id: "\u{212A}1", weights: [], source: 3)
+        let k = PointDuplicates.diagnostics(kelvin, file: "p.csv") { "line \(kelvin.sources[$0])" }
+        #expect(k.map(\.code) == [.pointDuplicate], "\(k)")
+    }
+
+    @Test("a large file read in two halves gives the same table, warnings and errors as one pass")
+    func halvesEqualOnePass() throws {
+        // 160 k rows (> 4 MiB), rows with an empty coordinate or weight in both halves.
+        var text = "id,lon,lat,w\r\n"
+        for i in 0..<160_000 {
+            let lon = i % 40_000 == 7 ? "" : "118.\(100_000 + i)"
+            let w = i % 50_000 == 3 ? "" : "\(i % 9)"
+            text += "p\(i),\(lon),29.\(200_000 + i),\(w)\r\n"
+        }
+        let bytes = Array(text.utf8)
+        let one = try CSVPointReader.read(bytes: bytes, file: "p.csv", idField: "id", weightFields: ["w"])
+        let two = try CSVPointReader.read(bytes: bytes, file: "p.csv", idField: "id", weightFields: ["w"], threads: 2)
+        #expect(one.points.count > 159_000)
+        #expect(one.points.x == two.points.x && one.points.y == two.points.y && one.points.ids == two.points.ids)
+        #expect(one.points.weights == two.points.weights && one.points.sources == two.points.sources)
+        #expect(one.diagnostics == two.diagnostics && one.diagnostics.map(\.count) == [4, 4], "\(two.diagnostics)")
+        // A bad row late in the file is named by its line either way.
+        let bad = Array((text + "x,1\r\n" + "p,118.1,29.1,1\r\n").utf8)
+        for threads in [1, 2] {
+            #expect(throws: GridIOError(file: "p.csv", message: "row has 2 fields, the header has 4", location: "line 160002", kind: .badData)) {
+                try CSVPointReader.read(bytes: bad, file: "p.csv", idField: "id", weightFields: ["w"], threads: threads)
+            }
+        }
+    }
 }

@@ -4,25 +4,19 @@ import Testing
 /// `LocalSearch.moveBlocks`: all pieces of a block held by one grid move to a neighbouring grid at once.
 @Suite("BlockMove")
 struct BlockMoveTests {
-    /// 3 × 4 squares (unit r·4 + c); column 1 is one block of three pieces whose inner edges cost 120
-    /// per metre, every other edge 1. Grid 0: column 0 and the block's top two pieces; grid 1: the rest,
-    /// with its centre at the block's bottom piece 9 (so only grid 0's pieces can move).
+    /// 3 × 4 squares (unit r·4 + c); column 1 is one block of three pieces whose inner edges lie off the
+    /// streets (`cutLength`), every other edge on one. Grid 0: column 0 and the block's top two pieces; grid 1:
+    /// the rest, with its centre at the block's bottom piece 9 (so only grid 0's pieces can move).
     static func split() throws -> (LocalSearch, blocks: [Int32]) {
-        let base = try TestGraphs.squares(rows: 3, columns: 4, side: 1)
+        var graph = try TestGraphs.squares(rows: 3, columns: 4, side: 1)
         let inner: Set<[Int32]> = [[1, 5], [5, 1], [5, 9], [9, 5]]
-        var shared: [Double] = []
-        var perimeter = [Double](repeating: 4, count: 12)
+        var cut: [Double] = []
         for u in 0..<12 {
-            for e in Int(base.offsets[u])..<Int(base.offsets[u + 1]) {
-                let cut = inner.contains([Int32(u), base.neighbors[e]])
-                shared.append(cut ? 120 : 1)
-                if cut { perimeter[u] += 119 }
+            for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
+                cut.append(inner.contains([Int32(u), graph.neighbors[e]]) ? 1 : 0)
             }
         }
-        let graph = try UnitGraph(
-            offsets: base.offsets, neighbors: base.neighbors, sharedLength: shared, weights: base.weights,
-            area: base.area, perimeter: perimeter, centroidX: base.centroidX, centroidY: base.centroidY,
-            jurisdiction: base.jurisdiction, jurisdictionCount: 1)
+        graph.cutLength = cut
         let units = (0..<Int32(12)).map { $0 }
         let work = WorkGraph(graph: graph, units: units, localIndex: units, useAreaAsWeight: false)
         let start: [Int32] = [0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1]

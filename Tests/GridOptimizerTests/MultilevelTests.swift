@@ -131,4 +131,44 @@ struct MultilevelTests {
         let pp: [Double] = (0..<k).map { final.polsbyPopper($0) }
         #expect(mean(pp) > 0.45, "mean PP \(mean(pp))")
     }
+
+    @Test("the flat fallback runs only where the band holds a unit of typical weight")
+    func fallbackNeedsRoomInTheBand() throws {
+        let fine = try county(seed: 4)
+        let k = 4
+        let typical = fine.weight.reduce(0) { $0 + $1 * $1 } / fine.weight.reduce(0, +)
+        let mean = fine.weight.reduce(0, +) / Double(k)
+        // The band ±t is 2·t·mean wide: it holds one typical unit at t = typical / (2·mean).
+        let edge = typical / (2 * mean)
+        for (tolerance, holds) in [(0.9 * edge, false), (1.1 * edge, true), (0.05, true)] {
+            let solver = JurisdictionSolver(
+                graph: fine, gridCount: k, tolerance: tolerance, centres: nil, previous: nil, warmStart: nil,
+                proposalsPerUnit: 100, deadline: .now + .seconds(120))
+            #expect(solver.bandHoldsTypicalUnit == holds, "tolerance \(tolerance)")
+        }
+    }
+
+    @Test("a flat fallback whose balancing ends worse than the multilevel result stops before annealing")
+    func fallbackGivesUpBeforeAnnealing() throws {
+        let fine = try county(seed: 5)
+        let k = 6
+        let solver = JurisdictionSolver(
+            graph: fine, gridCount: k, tolerance: 0.01, centres: nil, previous: nil, warmStart: nil,
+            proposalsPerUnit: 100, deadline: .now + .seconds(120))
+        var failures: [String] = []
+        var moves = 0
+        let check: (Partition) -> Void = { partition in
+            moves += 1
+            guard moves % 7 == 0 else { return }
+            do { try partition.checkInvariants() } catch { failures.append("\(error)") }
+        }
+        let full = solver.solve(start: 0, seed: 3, flat: true, toBeat: .infinity, onMove: check)
+        // Nothing is better than a negative penalty: the fallback gives up, unannealed, and loses.
+        let beaten = solver.solve(start: 0, seed: 3, flat: true, toBeat: -1, onMove: check)
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+        #expect(beaten.penalty > -1)
+        #expect(!beaten.withinTolerance, "a plan that gave up is never taken as within the tolerance")
+        #expect(beaten.iterations < full.iterations / 2, "\(beaten.iterations) vs \(full.iterations)")
+        #expect(full.penalty == 0)
+    }
 }

@@ -18,6 +18,9 @@ struct RealDataTests {
                 "partition", "--boundary", boundary.path, "--boundary-id", "DIST_NUM",
                 "--points", data.appendingPathComponent("chicago-crimes-2012-sample/crimes.geojson").path,
                 "--grids", "277", "--tolerance", "0.05", "--out", out.path, "--quiet",
+                // The default cap (30 s here) is a safety net for release builds; a debug build at load 8 hit
+                // it and the cut-short plan missed ±5% (exit 65). The test judges the plan, not the time.
+                "--time-limit", "600",
             ] + extra)
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let check = try OutputCheck(folder: out)
@@ -71,7 +74,7 @@ struct RealDataTests {
         let share = try #require(((report["summary"] as? [String: Any])?["barrier_share"] as? NSNumber)?.doubleValue)
         #expect(abs(share - 0.70) <= 0.03, "real beats: \(share)")
     }
-    @Test("San Francisco street blocks at K 50: contiguous, within 5%, valid polygons, and at least 78% of the interior boundary within 25 m of the arteries and freeways")
+    @Test("San Francisco street blocks at K 50: contiguous, within 5%, valid polygons, mean Polsby-Popper at least 0.40, and at least 80% of the interior boundary within 25 m of the arteries and freeways")
     func sanFranciscoBarriers() throws {
         let sf = Self.data.appendingPathComponent("sf-police-districts-incidents")
         let lines = ["arteries.geojson", "freeways.geojson"].map {
@@ -82,7 +85,7 @@ struct RealDataTests {
         let r = try GridplanBinary.run([
             "partition", "--boundary", boundary.path, "--boundary-id", "DISTRICT",
             "--points", sf.appendingPathComponent("incidents_2013_12.geojson").path, "--grids", "50", "--tolerance", "0.05",
-            "--barriers", lines[0], "--barriers", lines[1], "--out", out.path, "--quiet",
+            "--barriers", lines[0], "--barriers", lines[1], "--out", out.path, "--quiet", "--time-limit", "600",
         ])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let check = try OutputCheck(folder: out)
@@ -100,8 +103,11 @@ struct RealDataTests {
             let deviation = try #require((p["deviation"] as? NSNumber)?.doubleValue)
             #expect(abs(deviation) <= 0.05, "grid \(p["grid_id"] ?? "") within 5%")
         }
+        // Seeds 1–5: 0.404–0.435 since the cut off the lines is a term of its own and 11 starts are taken
+        // (0.378–0.407 with cut costs folded into the perimeter; hexagons of 80 m, ignoring the streets: 0.479).
+        #expect(check.summary("mean_polsby_popper") >= 0.40)
         // Scored as any map is, within 25 m: 73.9% before blocks started whole and heavy blocks were cut into
-        // parts of one grid (81.0% after).
+        // parts of one grid, 81.0% after; seeds 1–5 now 83.6–85.4%.
         let ev = try GridplanBinary.temporaryFolder("sf-barriers-eval")
         let e = try GridplanBinary.run([
             "evaluate", "--grids", out.appendingPathComponent("grids.geojson").path, "--grid-id", "grid_id",
@@ -111,6 +117,6 @@ struct RealDataTests {
         let report = try #require(
             JSONSerialization.jsonObject(with: Data(contentsOf: ev.appendingPathComponent("report.json"))) as? [String: Any])
         let share = try #require(((report["summary"] as? [String: Any])?["barrier_share"] as? NSNumber)?.doubleValue)
-        #expect(share >= 0.78, "within 25 m: \(share)")
+        #expect(share >= 0.80, "within 25 m: \(share)")
     }
 }
