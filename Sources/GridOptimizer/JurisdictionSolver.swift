@@ -137,10 +137,11 @@ struct JurisdictionSolver: Sendable {
             // give up before annealing when that is already worse than the multilevel result
             // (50k × 500 and the 1 M sample's dense core: 0.8–2 s per start saved).
             Self.diffuse(&search)
-            let penalty = search.energy().penalty - search.secondaryWallTotal()
+            let balanced = search.energy()
+            let penalty = balanced.penalty - search.secondaryWallTotal()
             if penalty > toBeat + 1e-12 {
                 return Outcome(
-                    assignment: search.partition.assignment, penalty: penalty, rest: search.energy().rest,
+                    assignment: search.partition.assignment, penalty: penalty, rest: balanced.rest,
                     iterations: search.iterations, timedOut: search.timedOut, withinTolerance: false)
             }
         }

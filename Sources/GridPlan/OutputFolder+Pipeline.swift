@@ -16,30 +16,27 @@ extension OutputFolder {
 
     /// Stages `files` in order and renames them all into place; on failure the folder is left as it was.
     func write(_ files: [(name: String, bytes: [UInt8])]) throws(PipelineError) {
-        do throws(GridIOError) {
+        try discardingOnFailure { () throws(GridIOError) in
             for file in files { try stage(name: file.name, bytes: file.bytes) }
             try commit()
-        } catch {
-            discard()
-            throw .input(error)
         }
     }
 
     /// Stages one file now (the rest follow with `write`); on failure the folder is left as it was.
     func stageFile(_ name: String, _ bytes: [UInt8]) throws(PipelineError) {
-        do throws(GridIOError) {
-            try stage(name: name, bytes: bytes)
-        } catch {
-            discard()
-            throw .input(error)
-        }
+        try discardingOnFailure { () throws(GridIOError) in try stage(name: name, bytes: bytes) }
     }
 
     /// Registers a file another thread wrote into the staging folder; on failure the folder is left
     /// as it was.
     func adoptFile(_ name: String) throws(PipelineError) {
+        try discardingOnFailure { () throws(GridIOError) in try adopt(name: name) }
+    }
+
+    /// Runs `body`; when it fails, discards the staged files and rethrows as a pipeline error.
+    private func discardingOnFailure(_ body: () throws(GridIOError) -> Void) throws(PipelineError) {
         do throws(GridIOError) {
-            try adopt(name: name)
+            try body()
         } catch {
             discard()
             throw .input(error)
