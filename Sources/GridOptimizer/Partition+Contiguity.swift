@@ -93,15 +93,17 @@ extension Partition {
         return (part, partGrid, partSize)
     }
 
-    /// Makes every grid connected: keeps each grid's main part (the one holding its centre, else
-    /// the one with most units outside light land, then the largest) and hands every other part to the neighbouring grid whose main part shares
-    /// the most boundary with it (ties: more edges, then the lower grid index).
+    /// Makes every grid connected: keeps each grid's main part (the one with most units outside
+    /// light land, then the largest; a centre cut off from it is first joined to it along the
+    /// shortest chain of units, `joinCentres`, and failing that the centre's part is the main part)
+    /// and hands every other part to the neighbouring grid whose main part shares the most boundary
+    /// with it (ties: more edges, then the lower grid index).
     /// - Returns: the number of units that changed grid.
     /// - Complexity: O((n + m) · rounds); rounds is small (parts touching only minor parts wait).
     @discardableResult
     mutating func repairContiguity() -> Int {
         var moved = 0
-        for _ in 0..<(graph.unitCount + 1) {
+        for round in 0..<(graph.unitCount + 1) {
             let (part, partGrid, partSize) = gridParts()
             let partCount = partGrid.count
             if partCount == gridCount { break }
@@ -116,6 +118,14 @@ extension Partition {
                 if m < 0 || partSolid[p] > partSolid[m] || (partSolid[p] == partSolid[m] && partSize[p] > partSize[m]) {
                     main[g] = Int32(p)
                 }
+            }
+            // A centre cut off from its grid's main part is joined to it (in the first rounds; a
+            // join may cut another grid, which the next round repairs); after that the centre's
+            // part is kept, whatever its size.
+            if round < Tuning.centreJoinRounds {
+                let joined = joinCentres(part: part, main: main)
+                moved += joined
+                if joined > 0 { continue }
             }
             for g in 0..<gridCount where centre[g] >= 0 {
                 main[g] = part[Int(centre[g])]
