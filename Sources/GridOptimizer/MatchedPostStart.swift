@@ -1,15 +1,17 @@
-/// A start for fixed centres (police posts) that draws the grids as if there were no posts and then
-/// gives each post a grid: the grid that holds it, or failing that the nearest grid left.
+/// A start for fixed centres (police posts) that draws the grids as if there were no posts, gives
+/// each grid a post (`match`) and redraws the cells so that each holds its post
+/// (`PowerDiagramStart.holdingPosts`).
 ///
 /// Growing from the posts (`PostGrowthStart`) or drawing cells around them shapes every grid by
 /// where its post happens to stand: a post at a grid's edge pulls the grid into a crescent around
 /// it. Posts stand where the stations put them, not at grid centres, but usually one in each part of
 /// the jurisdiction a compact grid would cover; then the grids drawn without them already hold one
-/// post each and only the labels change (sample county, 40 posts at a corner hexagon of each grid of
-/// a plan without posts: mean PP 0.41 from the other starts against 0.55 without posts).
-/// Where a grid holds two posts or none, the posts are matched to grids at least total squared
-/// distance (`match`), each post unit is moved into its grid and the contiguity repair and the
-/// search do the rest.
+/// post each and only the labels change. Where a grid holds two posts or none, the posts are
+/// matched to grids at least total squared distance, the cells of posts still outside are pulled
+/// towards them, each post unit is moved into its grid and the contiguity repair
+/// (`Partition.joinCentres`) and the search do the rest. Sample county, 40 posts at an edge hexagon
+/// of each grid of a plan without posts (`Scripts/bench-posts.py`, corner): mean PP 0.41 with a
+/// greedy matching and relabelling only, 0.52 now, 0.55 without posts.
 struct MatchedPostStart {
     /// The graph being partitioned.
     let graph: WorkGraph
@@ -17,6 +19,27 @@ struct MatchedPostStart {
     let centres: [Int32]
     /// Land too light to be a grid.
     var light: LightComponents? = nil
+
+    /// The start: the power diagram drawn without posts (first bisection along x), its cells
+    /// matched to the posts and redrawn to hold them; post g in grid g.
+    /// - Complexity: that of the power diagram, plus O(n·K + K³) for the matching and
+    ///   O(`Tuning.postDiagramRounds` · (n · candidates + m)) for the redrawing.
+    func run() -> [Int32] {
+        let k = centres.count
+        let power = PowerDiagramStart(graph: graph, gridCount: k, light: light)
+        let (free, drawn) = power.runDiagram(axis: (1.0, 0.0))
+        let postOfGrid = match(free)
+        var diagram = drawn
+        for (g, p) in postOfGrid.enumerated() {
+            diagram.cx[Int(p)] = drawn.cx[g]
+            diagram.cy[Int(p)] = drawn.cy[g]
+            diagram.alpha[Int(p)] = drawn.alpha[g]
+        }
+        var assignment = power.holdingPosts(
+            centres, diagram: diagram, initial: free.map { postOfGrid[Int($0)] }, outerIterations: Tuning.postDiagramRounds)
+        for (g, post) in centres.enumerated() { assignment[Int(post)] = Int32(g) }
+        return assignment
+    }
 
     /// `assignment` (grids drawn without posts) relabelled so that grid g holds post g.
     /// - Complexity: O(n·K + K² log K) for n units and K posts.
