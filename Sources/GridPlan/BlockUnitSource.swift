@@ -36,7 +36,10 @@ struct BlockUnitSource: UnitSource {
                 options: BlockOptions(maxUnitWeight: limit, gridWeight: total > 0 ? total / grids : .infinity))
             let r = blocks.report
             var text = "\(blocks.units.count) units from \(r.blocks) street blocks"
-            if r.heavyBlocks > 0 { text += " (\(r.heavyBlocks) heavy ones split)" }
+            var notes: [String] = []
+            if r.heavyBlocks > 0 { notes.append("\(r.heavyBlocks) heavy ones split") }
+            if r.sliversMerged > 0 { notes.append("\(r.sliversMerged) slivers and road strips merged into them") }
+            if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
             if r.waterUnits > 0 { text += ", \(r.waterUnits) water" }
             return BuiltUnits(set: blocks.units, lattice: nil, cellSizeMetres: nil, description: text, blocks: blocks)
         } catch {

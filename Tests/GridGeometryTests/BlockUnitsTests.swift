@@ -192,6 +192,46 @@ import Testing
         #expect(blocks.report.sliversMerged >= 1)
     }
 
+    @Test("the strip between a divided road's two carriageways joins a block; a narrow real block stays one")
+    func dividedRoadStrip() throws {
+        // A 1 km square station crossed north–south by a divided road (carriageways at x = 400 and 415: a
+        // 15 m strip) and by a single street at x = 800, 45 m from a street at x = 845 (a 45 m block).
+        var b = BarrierLayers()
+        b.soft = [
+            Self.line([400, -100, 400, 1_100]), Self.line([415, -100, 415, 1_100]),
+            Self.line([800, -100, 800, 1_100]), Self.line([845, -100, 845, 1_100]),
+        ]
+        // Points on a 5 m grid inside the strip (incidents on the road), one in each other face.
+        var x: [Double] = [], y: [Double] = []
+        for i in 0..<2 {
+            for j in 0..<199 {
+                x.append(Fixtures.x0 + 405 + Double(i) * 5)
+                y.append(Fixtures.y0 + 5 + Double(j) * 5)
+            }
+        }
+        for px in [200.0, 600, 820, 900] {
+            x.append(Fixtures.x0 + px)
+            y.append(Fixtures.y0 + 500)
+        }
+        let blocks = try engine.blockUnits(
+            jurisdictions: [MultiPolygon(Polygon(rings: [Fixtures.rect(0, 0, 1_000, 1_000)]))], barriers: b, pointX: x,
+            pointY: y, pointWeight: [], options: BlockOptions())
+        let u = blocks.units
+        // Five faces; the strip joins the block on one side of the road: four blocks, the 45 m block among them.
+        #expect(blocks.report.rawFaces == 5)
+        #expect(blocks.report.sliversMerged == 1)
+        #expect(u.count == 4)
+        #expect(u.area.contains { abs($0 - 45_000) < 1 }, "areas \(u.area)")
+        #expect(u.area.allSatisfy { abs($0 - 15_000) > 1 }, "no unit is the strip alone: \(u.area)")
+        #expect(abs(u.area.reduce(0, +) - 1e6) < 1)
+        // Every point, the strip's included, lies in a unit.
+        let assignment = try engine.assignPoints(x: x, y: y, units: u, lattice: nil)
+        #expect(assignment.allSatisfy { $0 >= 0 })
+        let blockOfRoad = Set(assignment.prefix(398))
+        #expect(blockOfRoad.count == 1, "the strip's points lie in one block: \(blockOfRoad)")
+        if let k = blockOfRoad.first { #expect(abs(u.area[Int(k)] - 415_000) < 1 || abs(u.area[Int(k)] - 400_000) < 1) }
+    }
+
     @Test("the pieces of a block heavier than a grid carry the id of their part of one grid's weight, other blocks one id each")
     func partIDs() throws {
         let t = Self.town
