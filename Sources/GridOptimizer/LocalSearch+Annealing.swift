@@ -26,9 +26,9 @@ extension LocalSearch {
                 if outOfTime() { break }
                 guard let u = boundary.randomUnit(&rng) else { break }
                 if partition.isCentre[u] { continue }
-                if pickForeignNeighbour, let pick = foreignPick(of: u) {
-                    guard pick.chosen >= 0 else { continue }
-                    propose(u, pick.partner, temperature: temperature, boundary: &boundary, pick: pick)
+                if pickForeignNeighbour, let pick = foreignProposal(of: u) {
+                    guard let v = pick.v else { continue }
+                    propose(u, v, temperature: temperature, boundary: &boundary, shared: pick.shared)
                     continue
                 }
                 guard let v = proposalPartner(of: u) else { continue }
@@ -77,86 +77,51 @@ extension LocalSearch {
     }
 
     /// `proposalPartner(of: u)` with `pickForeignNeighbour`, in one pass over u's neighbours: the
-    /// grid of every neighbour read once into a buffer, the partner drawn from it (`chosen` < 0 when
-    /// there is none); nil when u has more than `maxDegree` neighbours, for the general path. Same
-    /// random draws, same partner. The shared lengths come from the buffer only when the move is
-    /// not already refused for balance (`ForeignPick.sharedLengths`).
+    /// partner `v` (nil when there is none) with u's shared boundary with its own grid and with v's
+    /// grid, summed as `Partition.sharedWith` does; nil (not a nil partner) when u has more than
+    /// `maxDegree` neighbours, for the general path. Same random draws, same result.
     /// - Complexity: O(degree(u)).
     @inline(__always)
-    mutating func foreignPick(of u: Int) -> ForeignPick? {
+    mutating func foreignProposal(of u: Int) -> (v: Int?, shared: (Double, Double))? {
         let graph = partition.graph
-        let row = graph.rows[u]
-        let lo = Int(row.start)
-        let degree = Int(row.end) - lo
+        let lo = Int(graph.offsets[u])
+        let degree = Int(graph.offsets[u + 1]) - lo
         guard degree <= Self.maxDegree else { return nil }
         let g = partition.assignment[u]
-        var pick = ForeignPick(start: lo, degree: degree)
+        // The grid of every neighbour is read once; the partner and both sums come from the copy.
+        var grids = InlineArray<8, Int32>(repeating: 0)
         var foreign = 0
+        var sg = 0.0
         for i in 0..<degree {
             let a = partition.assignment[Int(graph.neighbors[lo + i])]
-            pick.grids[i] = a
-            if a != g { foreign += 1 }
+            grids[i] = a
+            if a == g { sg += graph.sharedLength[lo + i] } else { foreign += 1 }
         }
-        if foreign == 0 || partition.unitCount[Int(g)] <= 1 { return pick }
-        var draw = rng.nextIndex(foreign)
-        for i in 0..<degree where pick.grids[i] != g {
-            if draw == 0 {
-                pick.chosen = i
+        if foreign == 0 || partition.unitCount[Int(g)] <= 1 { return (nil, (0, 0)) }
+        var pick = rng.nextIndex(foreign)
+        var chosen = -1
+        for i in 0..<degree where grids[i] != g {
+            if pick == 0 {
+                chosen = i
                 break
             }
-            draw -= 1
+            pick -= 1
         }
-        pick.partner = Int(graph.neighbors[lo + pick.chosen])
-        return pick
+        let h = grids[chosen]
+        var sh = 0.0
+        for i in 0..<degree where grids[i] == h { sh += graph.sharedLength[lo + i] }
+        return (Int(graph.neighbors[lo + chosen]), (sg, sh))
     }
 
-    /// A partner drawn by `foreignPick`, with the grid of every neighbour of the proposing unit.
-    struct ForeignPick {
-        /// The unit's CSR row.
-        let start: Int
-        let degree: Int
-        /// Grid of each neighbour, in row order.
-        var grids = InlineArray<8, Int32>(repeating: 0)
-        /// Row position of the partner, or -1 for none.
-        var chosen = -1
-        /// The partner unit (valid when `chosen` >= 0).
-        var partner = -1
-
-        init(start: Int, degree: Int) {
-            self.start = start
-            self.degree = degree
-        }
-
-        /// The unit's shared boundary with its own grid `g` and with the partner's grid `h`, summed in
-        /// row order as `Partition.sharedWith` sums them.
-        @inline(__always)
-        func sharedLengths(_ graph: WorkGraph, own g: Int32, target h: Int32) -> (Double, Double) {
-            var sg = 0.0
-            var sh = 0.0
-            for i in 0..<degree {
-                if grids[i] == g {
-                    sg += graph.sharedLength[start + i]
-                } else if grids[i] == h {
-                    sh += graph.sharedLength[start + i]
-                }
-            }
-            return (sg, sh)
-        }
-    }
-
-    /// Neighbours `foreignPick` handles in its fixed buffer (hexagons have six).
+    /// Neighbours `foreignProposal` handles in its fixed buffer (hexagons have six).
     static let maxDegree = 8
 
     /// One annealing proposal: unit `u` joins the grid of its neighbour `v` (or, with
     /// `swapShare`, the two exchange grids), accepted by the Metropolis rule at `temperature`
-    /// unless the balance penalty would rise or a grid would split. `pick`: the neighbours' grids,
-    /// when `foreignPick` has read them already.
-    ///
-    /// The balance penalty is checked first, from the grids' weights alone: a move it refuses (a
-    /// quarter to a half of them in the bench counties, whose grids sit at a ±1 % wall) reads no
-    /// shared lengths, which on a large graph are cache misses.
+    /// unless the balance penalty would rise or a grid would split. `shared`: u's shared boundary
+    /// with its own grid and with v's, when the caller has summed them already.
     mutating func propose(
-        _ u: Int, _ v: Int, temperature: Double, boundary: inout BoundarySet, pick: ForeignPick? = nil
+        _ u: Int, _ v: Int, temperature: Double, boundary: inout BoundarySet, shared: (Double, Double)? = nil
     ) {
         let h = partition.assignment[v]
         if swapShare > 0, rng.nextUnit() < swapShare {
@@ -166,15 +131,7 @@ extension LocalSearch {
             }
             return
         }
-        let g = partition.assignment[u]
-        if penaltyChange(u, weight: partition.graph.rows[u].weight, from: Int(g), to: Int(h)) > 1e-12 { return }
-        let d: (shape: Double, penalty: Double, soft: Double)
-        if let pick {
-            let (sg, sh) = pick.sharedLengths(partition.graph, own: g, target: h)
-            d = delta(u, to: h, sharedWithOwn: sg, sharedWithTarget: sh)
-        } else {
-            d = delta(u, to: h)
-        }
+        let d = shared.map { delta(u, to: h, sharedWithOwn: $0.0, sharedWithTarget: $0.1) } ?? delta(u, to: h)
         if d.penalty > 1e-12 { return }
         let change = d.shape + d.soft + d.penalty
         if change > 0 {

@@ -196,34 +196,25 @@ struct LocalSearch {
         let g = p.assignment[u]
         let gi = Int(g)
         let hi = Int(h)
-        let row = p.graph.rows[u]
-        let pu = row.perimeter
-        let au = row.area
-        let wu = row.weight
+        let pu = p.graph.perimeter[u]
+        let au = p.graph.area[u]
+        let wu = p.graph.weight[u]
         var shape =
             LocalSearch.shape(p.perimeter[gi] - pu + 2 * sg, p.area[gi] - au)
             + LocalSearch.shape(p.perimeter[hi] + pu - 2 * sh, p.area[hi] + au)
             - LocalSearch.shape(p.perimeter[gi], p.area[gi])
             - LocalSearch.shape(p.perimeter[hi], p.area[hi])
         if cutWeight > 0 { shape += cutWeight * StreetCut.change(p, u, from: g, to: h) }
-        let penalty = penaltyChange(u, weight: wu, from: gi, to: hi)
+        let penalty =
+            self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
+            - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
+            + (secondaryWall.isEmpty ? 0 : secondaryWallDelta(u, from: gi, to: hi))
         let soft =
             previousCost(u, h) - previousCost(u, g)
             + aimCost(p.weight[gi] - wu) + aimCost(p.weight[hi] + wu)
             - aimCost(p.weight[gi]) - aimCost(p.weight[hi])
             + (p.graph.secondaryCount > 0 ? secondaryDelta(u, from: gi, to: hi) : 0)
         return (shape, penalty, soft)
-    }
-
-    /// The balance-penalty part of `delta` for unit `u` (weighing `wu`) moving from grid `gi` to
-    /// grid `hi`: a proposal refused for balance needs neither shared lengths nor shapes.
-    /// - Complexity: O(1) (O(number of banded further weights)).
-    @inline(__always)
-    func penaltyChange(_ u: Int, weight wu: Double, from gi: Int, to hi: Int) -> Double {
-        let p = partition
-        return self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
-            - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
-            + (secondaryWall.isEmpty ? 0 : secondaryWallDelta(u, from: gi, to: hi))
     }
 
     /// Totals of the energy terms: (balance penalty, shape + street cut + aim cost + previous cost).

@@ -40,30 +40,6 @@ final class WorkGraph: Sendable {
     /// Per CSR entry, the metres a grid edge should avoid (`UnitGraph.cutLength`; 0 for island links),
     /// or empty when the graph has none (hexagons, given units, coarse levels).
     let cutLength: [Double]
-    /// Per unit: the tallies a move proposal reads and its CSR row (`UnitRow`), copies of `perimeter`,
-    /// `area`, `weight` and `offsets` kept side by side.
-    let rows: [UnitRow]
-
-    /// A unit's perimeter, area and balanced weight and its CSR row in one 32-byte record: an
-    /// annealing proposal picks a random boundary unit, and reading these from four arrays cost four
-    /// cache misses where one record costs one (the 50k-unit graphs do not fit the L2 cache).
-    struct UnitRow: Sendable {
-        let perimeter: Double
-        let area: Double
-        let weight: Double
-        /// CSR row: `neighbors[start..<end]`.
-        let start: Int32
-        let end: Int32
-    }
-
-    /// The `rows` of a graph with these arrays.
-    /// - Complexity: O(n).
-    static func rows(offsets: [Int32], perimeter: [Double], area: [Double], weight: [Double]) -> [UnitRow] {
-        (0..<perimeter.count).map {
-            UnitRow(
-                perimeter: perimeter[$0], area: area[$0], weight: weight[$0], start: offsets[$0], end: offsets[$0 + 1])
-        }
-    }
 
     /// Stores the given arrays as they are (coarse levels build them, `init(coarsening:…)`).
     init(
@@ -89,7 +65,6 @@ final class WorkGraph: Sendable {
         self.componentCount = componentCount
         self.links = links
         self.cutLength = cutLength
-        self.rows = WorkGraph.rows(offsets: offsets, perimeter: perimeter, area: area, weight: weight)
     }
 
     /// Builds the local graph of `units` (global indices, ascending) of one jurisdiction.
@@ -164,7 +139,6 @@ final class WorkGraph: Sendable {
         self.cutLength = graph.cutLength.map { cut in
             WorkGraph.localCutLength(cut, graph: graph, units: units, offsets: merged.offsets)
         } ?? []
-        self.rows = WorkGraph.rows(offsets: merged.offsets, perimeter: perimeter, area: area, weight: weight)
     }
 
     /// `cut` (per CSR entry of `graph`) for the local rows of `units`, laid out as `mergingLinks` lays out

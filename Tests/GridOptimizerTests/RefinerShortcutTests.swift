@@ -49,14 +49,12 @@ struct ForeignProposalTests {
         var general = search
         var compared = 0
         for u in 0..<work.unitCount {
-            let one = search.foreignPick(of: u)
+            let one = search.foreignProposal(of: u)
             let two = general.proposalPartner(of: u)
-            #expect(one.map { $0.chosen >= 0 ? $0.partner : nil } == two, "unit \(u)")
-            if let v = two, let one {
-                let (g, h) = (partition.assignment[u], partition.assignment[v])
-                let shared = partition.sharedWith(u, g, h)
-                let picked = one.sharedLengths(work, own: g, target: h)
-                #expect(picked.0 == shared.0 && picked.1 == shared.1, "unit \(u)")
+            #expect(one?.v == two, "unit \(u)")
+            if let v = two {
+                let shared = partition.sharedWith(u, partition.assignment[u], partition.assignment[v])
+                #expect(one?.shared.0 == shared.0 && one?.shared.1 == shared.1, "unit \(u)")
                 compared += 1
             }
             #expect(search.rng.next() == general.rng.next(), "random streams stay in step at unit \(u)")
