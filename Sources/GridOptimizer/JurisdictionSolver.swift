@@ -174,8 +174,9 @@ struct JurisdictionSolver: Sendable {
     /// off by denser cells); growing keeps every grid's weight connected to its post. 1 draws a power
     /// diagram around the posts from the grown grids (growth alone leaves grids shaped by the order
     /// they grew in: sample county with 40 posts in grid corners, mean PP 0.38 → 0.45; posts near
-    /// grid centres 0.53 → 0.55). 2 draws the grids as without posts and gives each the post it
-    /// holds (`MatchedPostStart`: posts at a random hexagon of each grid, 0.50 → 0.53).
+    /// grid centres 0.53 → 0.55). 2 draws the grids as without posts, gives each a post and redraws
+    /// them to hold it (`MatchedPostStart`: posts at a random hexagon of each grid, 0.50 → 0.53 when
+    /// it only relabelled, 0.56 now).
     func postStart(_ start: Int, centres: [Int32], light: LightComponents) -> [Int32] {
         let k = gridCount
         switch start {
@@ -188,8 +189,11 @@ struct JurisdictionSolver: Sendable {
             for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
             return drawn
         default:
-            let free = diagram(axis: (1.0, 0.0), light: light)
-            return MatchedPostStart(graph: graph, centres: centres).relabel(free)
+            let matched = MatchedPostStart(graph: graph, centres: centres, light: light)
+            // On street blocks the block start's grids are relabelled only: redrawing the cells on
+            // units would cut blocks.
+            if blocks != nil { return matched.relabel(diagram(axis: (1.0, 0.0), light: light)) }
+            return matched.run()
         }
     }
 

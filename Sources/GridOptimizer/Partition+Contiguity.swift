@@ -93,29 +93,28 @@ extension Partition {
         return (part, partGrid, partSize)
     }
 
-    /// Makes every grid connected: keeps each grid's main part (the one holding its centre, else
-    /// the one with most units outside light land, then the largest) and hands every other part to the neighbouring grid whose main part shares
-    /// the most boundary with it (ties: more edges, then the lower grid index).
+    /// Makes every grid connected: keeps each grid's main part (the one with most units outside
+    /// light land, then the largest; a centre cut off from it is first joined to it along the
+    /// shortest chain of units, `joinCentres`, and failing that the centre's part is the main part)
+    /// and hands every other part to the neighbouring grid whose main part shares the most boundary
+    /// with it (ties: more edges, then the lower grid index).
     /// - Returns: the number of units that changed grid.
     /// - Complexity: O((n + m) · rounds); rounds is small (parts touching only minor parts wait).
     @discardableResult
     mutating func repairContiguity() -> Int {
         var moved = 0
-        for _ in 0..<(graph.unitCount + 1) {
+        for round in 0..<(graph.unitCount + 1) {
             let (part, partGrid, partSize) = gridParts()
             let partCount = partGrid.count
             if partCount == gridCount { break }
-            // Main part: the one with most units outside light land (then the largest), so that a
-            // grid never keeps light land alone.
-            var partSolid = [Int32](repeating: 0, count: partCount)
-            for u in 0..<graph.unitCount where !isLight[u] { partSolid[Int(part[u])] += 1 }
-            var main = [Int32](repeating: -1, count: gridCount)
-            for p in 0..<partCount {
-                let g = Int(partGrid[p])
-                let m = Int(main[g])
-                if m < 0 || partSolid[p] > partSolid[m] || (partSolid[p] == partSolid[m] && partSize[p] > partSize[m]) {
-                    main[g] = Int32(p)
-                }
+            var main = mainParts(part: part, partGrid: partGrid, partSize: partSize)
+            // A centre cut off from its grid's main part is joined to it (in the first rounds; a
+            // join may cut another grid, which the next round repairs); after that the centre's
+            // part is kept, whatever its size.
+            if round < Tuning.centreJoinRounds {
+                let joined = joinCentres(part: part, main: main)
+                moved += joined
+                if joined > 0 { continue }
             }
             for g in 0..<gridCount where centre[g] >= 0 {
                 main[g] = part[Int(centre[g])]
@@ -173,6 +172,23 @@ extension Partition {
             if !anyMoved { break }
         }
         return moved
+    }
+
+    /// The main part of every grid (-1 for an empty grid): the one with most units outside light
+    /// land, then the largest, so that a grid never keeps light land alone.
+    /// - Complexity: O(n + parts).
+    func mainParts(part: [Int32], partGrid: [Int32], partSize: [Int32]) -> [Int32] {
+        var partSolid = [Int32](repeating: 0, count: partGrid.count)
+        for u in 0..<graph.unitCount where !isLight[u] { partSolid[Int(part[u])] += 1 }
+        var main = [Int32](repeating: -1, count: gridCount)
+        for p in 0..<partGrid.count {
+            let g = Int(partGrid[p])
+            let m = Int(main[g])
+            if m < 0 || partSolid[p] > partSolid[m] || (partSolid[p] == partSolid[m] && partSize[p] > partSize[m]) {
+                main[g] = Int32(p)
+            }
+        }
+        return main
     }
 
     /// Whether grid `g` is one connected part (links count as adjacency), searched from unit `start` of

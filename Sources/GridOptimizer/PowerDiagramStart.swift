@@ -83,34 +83,9 @@ struct PowerDiagramStart {
         return finish(assignment, cx: diagram.cx, cy: diagram.cy)
     }
 
-    /// Power diagram around fixed posts: centres start at the posts and move, between rounds of
-    /// weight balancing, halfway between their post and their cell's area centroid, so that cells
-    /// round out while every post stays well inside its cell (sample county, 40 posts in a corner
-    /// hexagon of each grid of a plan without posts: centres at the midpoint 0.454 mean PP after the
-    /// search, at 70 % / 85 % / 100 % of the way to the centroid 0.438 / 0.435 / 0.433; fixed at the
-    /// posts 0.419; growth alone 0.382).
-    /// - Complexity: O(outer · rounds · n · candidateCount + outer · K²).
-    func aroundPosts(_ posts: [Int32], initial: [Int32], outerIterations: Int, innerIterations: Int) -> [Int32] {
-        var assignment = initial
-        guard gridCount > 1, graph.unitCount > gridCount else { return assignment }
-        let px = posts.map { graph.x[Int($0)] }
-        let py = posts.map { graph.y[Int($0)] }
-        var diagram = Diagram(cx: px, cy: py, alpha: [Double](repeating: 0, count: gridCount))
-        for outer in 0..<outerIterations {
-            balanceCells(&assignment, &diagram, rounds: innerIterations)
-            if outer == outerIterations - 1 { break }
-            areaCentroids(assignment, &diagram.cx, &diagram.cy)
-            for g in 0..<gridCount {
-                diagram.cx[g] = 0.5 * (diagram.cx[g] + px[g])
-                diagram.cy[g] = 0.5 * (diagram.cy[g] + py[g])
-            }
-        }
-        return finish(assignment, cx: diagram.cx, cy: diagram.cy)
-    }
-
     /// `rounds` rounds of: every unit joins its cheapest candidate cell, then every cell's α moves
     /// towards the mean weight.
-    private func balanceCells(_ assignment: inout [Int32], _ diagram: inout Diagram, rounds: Int) {
+    func balanceCells(_ assignment: inout [Int32], _ diagram: inout Diagram, rounds: Int) {
         let n = graph.unitCount
         let k = gridCount
         let near = nearestCentres(cx: diagram.cx, cy: diagram.cy)
@@ -181,7 +156,7 @@ struct PowerDiagramStart {
     }
 
     /// Fills empty grids, then puts light land back with its anchors.
-    private func finish(_ assignment: [Int32], cx: [Double], cy: [Double]) -> [Int32] {
+    func finish(_ assignment: [Int32], cx: [Double], cy: [Double]) -> [Int32] {
         var result = fillEmpty(assignment, cx: cx, cy: cy)
         followAnchors(&result)
         return result
@@ -228,7 +203,7 @@ struct PowerDiagramStart {
 
     /// Area centroid of each grid's units that do not follow an anchor (grids without such area keep
     /// their previous centre).
-    private func areaCentroids(_ assignment: [Int32], _ cx: inout [Double], _ cy: inout [Double]) {
+    func areaCentroids(_ assignment: [Int32], _ cx: inout [Double], _ cy: inout [Double]) {
         var sa = [Double](repeating: 0, count: gridCount)
         var sx = sa
         var sy = sa

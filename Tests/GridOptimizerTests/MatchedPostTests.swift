@@ -36,6 +36,26 @@ struct MatchedPostTests {
         #expect(relabelled.filter { $0 == 1 }.count == 73)
     }
 
+    @Test("a grid without a post takes its neighbour's post, each grid between shifting one over, not a far post")
+    func matchingShiftsAlongTheChain() throws {
+        let graph = try Self.lattice()
+        // Three strips of four columns; strip 0 holds posts 0 and 1 (at its right edge), strip 1
+        // post 2 (at its right edge), strip 2 none.
+        let free = (0..<144).map { Int32(($0 % 12) / 4) }
+        let posts: [Int32] = [5 * 12 + 0, 5 * 12 + 3, 5 * 12 + 7]
+        // Least total squared distance: post 1 steps into strip 1, post 2 into strip 2 (1 + 1
+        // column²); nearest pair first would hand strip 2 post 1 from five columns away (25).
+        #expect(MatchedPostStart(graph: graph, centres: posts).match(free) == [0, 1, 2])
+    }
+
+    @Test("the least-cost assignment finds the optimum a row-by-row choice misses")
+    func leastCostAssignment() {
+        // Row 0 would take column 0 (cost 1) and force row 1 into column 1 (cost 100); the optimum is 2 + 3.
+        let cost: [Double] = [1, 2, 9, 3, 100, 9, 9, 9, 0]
+        #expect(MatchedPostStart.leastCostAssignment(cost: cost, size: 3) == [1, 0, 2])
+        #expect(MatchedPostStart.leastCostAssignment(cost: [], size: 0).isEmpty)
+    }
+
     @Test("with posts (three starts) every grid is contiguous, holds its own post and is within the tolerance")
     func solveWithPosts() throws {
         let graph = try TestGraphs.squares(rows: 20, columns: 20)

@@ -116,4 +116,21 @@ struct PartitionInvariantTests {
         #expect(partition.assignment[15] == 1)
         try partition.checkInvariants()
     }
+
+    @Test("repair joins a post cut off from its grid to the grid along the shortest chain instead of keeping the post alone")
+    func repairJoinsCutOffPost() throws {
+        let graph = try TestGraphs.squares(rows: 12, columns: 12)
+        // Grid 0 is the left half, grid 1 the right half; grid 0's post (row 5, column 8) stands
+        // two columns inside the right half, grid 1's post at its far edge.
+        var assignment = (0..<144).map { Int32($0 % 12 < 6 ? 0 : 1) }
+        let posts: [Int32] = [5 * 12 + 8, 5 * 12 + 11]
+        assignment[Int(posts[0])] = 0
+        var partition = Partition(graph: work(graph), gridCount: 2, assignment: assignment, centre: posts)
+        let moved = partition.repairContiguity()
+        // The chain: columns 6 and 7 of row 5. Keeping the post's part alone would move 72 units.
+        #expect(moved == 2)
+        #expect(partition.unitCount[0] == 72 + 1 + 2)
+        #expect(partition.assignment[Int(posts[0])] == 0 && partition.assignment[Int(posts[1])] == 1)
+        try partition.checkInvariants()
+    }
 }
