@@ -15,6 +15,11 @@ struct CheapestMoves {
         moves.reserveCapacity(self.limit + 1)
     }
 
+    /// The cost a move must stay at or below to be kept (the dearest kept one once `limit` are
+    /// kept; +∞ before): a move dearer than this is refused whatever its unit and partner.
+    @inline(__always)
+    var admissionCost: Double { moves.count == limit && limit > 0 ? moves[limit - 1].cost : .infinity }
+
     /// Whether `a` comes before `b`: lower cost, then lower unit, then lower partner.
     @inline(__always)
     static func precedes(_ a: Move, _ b: Move) -> Bool {

@@ -131,6 +131,10 @@ extension LocalSearch {
             }
             return
         }
+        // Balance first, from the grids' weights alone: a move it refuses (a quarter to a half of
+        // them in the bench counties, whose grids sit at a ±1 % wall) needs no shapes.
+        let g = partition.assignment[u]
+        if penaltyChange(u, from: Int(g), to: Int(h)) > 1e-12 { return }
         let d = shared.map { delta(u, to: h, sharedWithOwn: $0.0, sharedWithTarget: $0.1) } ?? delta(u, to: h)
         if d.penalty > 1e-12 { return }
         let change = d.shape + d.soft + d.penalty

@@ -290,24 +290,7 @@ extension LocalSearch {
         guard !out.isEmpty else { return nil }
         var back = candidates(of: b, next: a, lists: lists)
         if onlyRemovable { back = removable(back) }
-        let scale = 100 / mean
-        let shapeWeight = chainShapeWeight
-        // The cheapest `limit` moves as (u, v or -1, cost), cheapest first: kept sorted while they
-        // are generated instead of sorting every pair (a dense core's chains tried thousands of
-        // pairs per step to use a dozen: half of the 1 M sample's partition time). (cost, u, v)
-        // orders the moves totally, so the list is the prefix a full sort gives.
-        let limit = settles == nil ? 12 : 32
-        var moves = CheapestMoves(limit: limit)
-        for u in out {
-            let wu = partition.graph.weight[Int(u)]
-            let shape = delta(Int(u), to: Int32(b)).shape
-            moves.offer((u, -1, slackCost(wu, wanted, a, b, settles) * scale + shapeWeight * shape))
-            for v in back.prefix(64) {
-                let net = wu - partition.graph.weight[Int(v)]
-                moves.offer((u, v, slackCost(net, wanted, a, b, settles) * scale + shapeWeight * shape + 0.05))
-            }
-        }
-        for m in moves.moves {
+        for m in ChainStepMoves.cheapest(self, out: out, back: back, from: a, to: b, wanted: wanted, settles: settles) {
             let u = Int(m.u)
             guard partition.assignment[u] == Int32(a), touches(u, b), partition.canRemove(u) else { continue }
             apply(u, to: Int32(b))

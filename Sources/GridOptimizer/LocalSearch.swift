@@ -205,16 +205,24 @@ struct LocalSearch {
             - LocalSearch.shape(p.perimeter[gi], p.area[gi])
             - LocalSearch.shape(p.perimeter[hi], p.area[hi])
         if cutWeight > 0 { shape += cutWeight * StreetCut.change(p, u, from: g, to: h) }
-        let penalty =
-            self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
-            - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
-            + (secondaryWall.isEmpty ? 0 : secondaryWallDelta(u, from: gi, to: hi))
+        let penalty = penaltyChange(u, from: gi, to: hi)
         let soft =
             previousCost(u, h) - previousCost(u, g)
             + aimCost(p.weight[gi] - wu) + aimCost(p.weight[hi] + wu)
             - aimCost(p.weight[gi]) - aimCost(p.weight[hi])
             + (p.graph.secondaryCount > 0 ? secondaryDelta(u, from: gi, to: hi) : 0)
         return (shape, penalty, soft)
+    }
+
+    /// The balance-penalty part of `delta` for unit `u` moving from grid `gi` to grid `hi`.
+    /// - Complexity: O(1) (O(number of banded further weights)).
+    @inline(__always)
+    func penaltyChange(_ u: Int, from gi: Int, to hi: Int) -> Double {
+        let p = partition
+        let wu = p.graph.weight[u]
+        return self.penalty(p.weight[gi] - wu) + self.penalty(p.weight[hi] + wu)
+            - self.penalty(p.weight[gi]) - self.penalty(p.weight[hi])
+            + (secondaryWall.isEmpty ? 0 : secondaryWallDelta(u, from: gi, to: hi))
     }
 
     /// Totals of the energy terms: (balance penalty, shape + street cut + aim cost + previous cost).

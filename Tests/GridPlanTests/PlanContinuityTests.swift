@@ -36,7 +36,8 @@ struct PlanContinuityTests {
         let next = try Self.partition("prevk-1", ["--grids", "62", "--previous", first.appendingPathComponent("units.geojson").path])
         let check = try OutputCheck(folder: next)
         let share = check.summary("changed_weight_share")
-        #expect(share > 0 && share < 0.5, "some weight moved, most stayed: \(share)")
+        // At least 80% of the weight stays in its grid with two more grids (seeds 1–4: 10.8–12.3% moved).
+        #expect(share > 0 && share <= 0.20, "some weight moved, at least 80% stayed: \(share)")
         let earlier = try OutputCheck(folder: first)
         let earlierIDs = Set(earlier.grids.compactMap { ($0["properties"] as? [String: Any])?["grid_id"] as? String })
         let ids = check.grids.compactMap { ($0["properties"] as? [String: Any])?["grid_id"] as? String }
