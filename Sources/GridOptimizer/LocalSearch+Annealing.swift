@@ -136,7 +136,6 @@ extension LocalSearch {
         let g = partition.assignment[u]
         if penaltyChange(u, from: Int(g), to: Int(h)) > 1e-12 { return }
         let d = shared.map { delta(u, to: h, sharedWithOwn: $0.0, sharedWithTarget: $0.1) } ?? delta(u, to: h)
-        if d.penalty > 1e-12 { return }
         let change = d.shape + d.soft + d.penalty
         if change > 0 {
             let ratio = change / temperature
