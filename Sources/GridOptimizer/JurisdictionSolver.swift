@@ -185,7 +185,7 @@ struct JurisdictionSolver: Sendable {
         case 1:
             let grown = PostGrowthStart(graph: graph, centres: centres, light: light).run()
             var drawn = PowerDiagramStart(graph: graph, gridCount: k, light: light)
-                .aroundPosts(centres, initial: grown, outerIterations: Tuning.postDiagramRounds, innerIterations: 6)
+                .aroundPosts(centres, initial: grown)
             for (g, post) in centres.enumerated() { drawn[Int(post)] = Int32(g) }
             return drawn
         default:

@@ -35,8 +35,7 @@ struct MatchedPostStart {
             diagram.cy[Int(p)] = drawn.cy[g]
             diagram.alpha[Int(p)] = drawn.alpha[g]
         }
-        var assignment = power.holdingPosts(
-            centres, diagram: diagram, initial: free.map { postOfGrid[Int($0)] }, outerIterations: Tuning.postDiagramRounds)
+        var assignment = power.holdingPosts(centres, diagram: diagram, initial: free.map { postOfGrid[Int($0)] })
         for (g, post) in centres.enumerated() { assignment[Int(post)] = Int32(g) }
         return assignment
     }

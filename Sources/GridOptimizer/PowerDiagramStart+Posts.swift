@@ -4,16 +4,18 @@ extension PowerDiagramStart {
     /// round out while every post stays well inside its cell (sample county, 40 posts in a corner
     /// hexagon of each grid of a plan without posts: centres at the midpoint 0.454 mean PP after the
     /// search, at 70 % / 85 % / 100 % of the way to the centroid 0.438 / 0.435 / 0.433; fixed at the
-    /// posts 0.419; growth alone 0.382).
+    /// posts 0.419; growth alone 0.382). `Tuning.postDiagramRounds` centre moves, each after
+    /// `Tuning.postDiagramBalanceRounds` rounds of balancing.
     /// - Complexity: O(outer · rounds · n · candidateCount + outer · K²).
-    func aroundPosts(_ posts: [Int32], initial: [Int32], outerIterations: Int, innerIterations: Int) -> [Int32] {
+    func aroundPosts(_ posts: [Int32], initial: [Int32]) -> [Int32] {
+        let outerIterations = Tuning.postDiagramRounds
         var assignment = initial
         guard gridCount > 1, graph.unitCount > gridCount else { return assignment }
         let px = posts.map { graph.x[Int($0)] }
         let py = posts.map { graph.y[Int($0)] }
         var diagram = Diagram(cx: px, cy: py, alpha: [Double](repeating: 0, count: gridCount))
         for outer in 0..<outerIterations {
-            balanceCells(&assignment, &diagram, rounds: innerIterations)
+            balanceCells(&assignment, &diagram, rounds: Tuning.postDiagramBalanceRounds)
             if outer == outerIterations - 1 { break }
             areaCentroids(assignment, &diagram.cx, &diagram.cy)
             for g in 0..<gridCount {
@@ -34,9 +36,11 @@ extension PowerDiagramStart {
     /// weight balancing swing: two pulled centres a few units apart move the line between their
     /// cells by a whole cell for a small change of weight (sample county, pulled up to the post:
     /// a cell of 5 at −95 % after 20 rounds). The posts still outside are joined by the repair
-    /// (`Partition.joinCentres`).
+    /// (`Partition.joinCentres`). `Tuning.postDiagramRounds` centre moves, each after
+    /// `Tuning.postDiagramBalanceRounds` rounds of balancing.
     /// - Complexity: O(outer · (rounds · n · candidateCount + m) + outer · K²).
-    func holdingPosts(_ posts: [Int32], diagram start: Diagram, initial: [Int32], outerIterations: Int) -> [Int32] {
+    func holdingPosts(_ posts: [Int32], diagram start: Diagram, initial: [Int32]) -> [Int32] {
+        let outerIterations = Tuning.postDiagramRounds
         var assignment = initial
         guard gridCount > 1, graph.unitCount > gridCount else { return assignment }
         let px = posts.map { graph.x[Int($0)] }
@@ -44,7 +48,7 @@ extension PowerDiagramStart {
         var diagram = start
         var pull = [Double](repeating: 0, count: gridCount)
         for outer in 0..<outerIterations {
-            balanceCells(&assignment, &diagram, rounds: 6)
+            balanceCells(&assignment, &diagram, rounds: Tuning.postDiagramBalanceRounds)
             if outer == outerIterations - 1 { break }
             areaCentroids(assignment, &diagram.cx, &diagram.cy)
             let held = postsHeld(assignment, posts)

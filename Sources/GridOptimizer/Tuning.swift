@@ -54,9 +54,12 @@ enum Tuning {
 
     // MARK: Posts
 
-    /// Centre moves of the power diagram drawn around posts (`PowerDiagramStart.aroundPosts`), each
-    /// after 6 rounds of weight balancing.
+    /// Centre moves of the power diagrams drawn for posts (`PowerDiagramStart.aroundPosts`,
+    /// `holdingPosts`), each after `postDiagramBalanceRounds` rounds of weight balancing.
     static let postDiagramRounds = 20
+    /// Rounds of weight balancing between two centre moves of the posts' power diagrams (as between
+    /// two centre moves without posts, `PowerDiagramStart.runDiagram`'s default).
+    static let postDiagramBalanceRounds = 6
     /// Rounds of the contiguity repair in which a post cut off from its grid's main part is joined
     /// to it (`Partition.joinCentres`) instead of keeping its part alone. Sample county, 40 posts at
     /// an edge hexagon of each grid of a plan without posts: the drawn starts lost 95–356 units per
