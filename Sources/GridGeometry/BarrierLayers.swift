@@ -32,10 +32,11 @@ public struct BlockOptions: Sendable {
     /// Faces thinner than this (2·area / perimeter, about the width of a long strip) are slivers too: the
     /// strips between the two carriageways of a divided road or a freeway and its frontage road are road,
     /// not blocks. Kept as units they made grids of strips along the roads (San Francisco's arteries and
-    /// freeways, drawn one line per carriageway: 1,264 faces, 1,113 blocks with 5 m, 235 with 20 m; a grid of
-    /// 14 strips along a freeway had Polsby-Popper 0.06). Real blocks are wider (60 m × 150 m: 43 m). San Francisco, K 30/40/50/
-    /// 60 × seeds 1–5, mean PP / mean within 25 m of the lines (min): 5 m 0.406 / 85.8% (81.9%); 20 m
-    /// 0.443 / 85.5% (80.1%); 25 m 0.444 / 85.4% (80.0%). Chicago seed 1: 0.507 → 0.522 at 25 m.
+    /// freeways, drawn one line per carriageway: 1,264 faces, 1,113 blocks with 5 m, 235 with 20 m; a grid
+    /// of 14 strips along a freeway had Polsby-Popper 0.06). Real blocks are wider (60 m × 150 m: 43 m).
+    /// San Francisco, K 30/40/50/60 × seeds 1–5, mean PP / mean within 25 m of the lines (min): 5 m
+    /// 0.406 / 85.8% (81.9%); 20 m 0.443 / 85.4% (80.1%); 25 m 0.444 / 85.2% (80.0%). Chicago seeds
+    /// 1–3: 0.507–0.524 → 0.520–0.526 at 20 m.
     public var sliverWidthMetres = 20.0
     /// Blocks heavier than this are cut by straight lines until each piece is at most this heavy (or too
     /// narrow to cut, or a pile of points at one place). `.infinity`: never split.
