@@ -296,7 +296,7 @@ struct JurisdictionSolver: Sendable {
         // 0.504; diffusing first 0.508).
         Self.diffuse(&search)
         search.temperatureScale = Tuning.fineTemperatureScale
-        search.pickForeignNeighbour = true
+        search.drawCutPairs = true
         // Small jurisdictions get at least a fixed budget (never more than a flat solve's): their
         // few boundary units would otherwise leave them barely annealed, at no saving worth having.
         let boundary = BoundarySet(search.partition).units.count

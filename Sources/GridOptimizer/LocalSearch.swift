@@ -40,10 +40,11 @@ struct LocalSearch {
     var chainShapeWeight = 10.0
     /// Share of annealing proposals that exchange two neighbouring units instead of moving one.
     var swapShare = 0.0
-    /// Annealing proposals pick a neighbour in another grid (none wasted on a neighbour in the same
-    /// grid). The multilevel solve's finest level uses it; the flat solve keeps the uniform pick it
-    /// was tuned with (with it, the 1 M-point sample's dense core ended at 5.69 % against ±5 %).
-    var pickForeignNeighbour = false
+    /// Annealing proposals are drawn as a uniformly random pair of neighbours in different grids
+    /// (`CutEdgeSet`) instead of a boundary unit and then any neighbour (`BoundarySet`, whose draws of
+    /// a neighbour in the unit's own grid are discarded). The multilevel solve's finest level uses it;
+    /// the flat solve keeps the draw it was tuned with.
+    var drawCutPairs = false
     /// Cost of 100 % beyond the aim band (linear part) in shape units.
     var aimWeight = 100.0
     /// Mean per grid of every further weight (0 when a weight is absent from the jurisdiction).

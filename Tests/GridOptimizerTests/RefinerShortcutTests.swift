@@ -32,37 +32,6 @@ struct CheapestMovesTests {
     }
 }
 
-@Suite("Annealing: the one-pass proposal equals the general one")
-struct ForeignProposalTests {
-    @Test("same partner, same random draws and the same shared lengths as proposalPartner + sharedWith")
-    func onePassMatches() throws {
-        let graph = try TestGraphs.hexagons(rows: 12, columns: 14, weights: .random(seed: 4, low: 0, high: 2))
-        let units = (0..<Int32(graph.unitCount)).map { $0 }
-        let work = WorkGraph(graph: graph, units: units, localIndex: units, useAreaAsWeight: false)
-        let start = PowerDiagramStart(graph: work, gridCount: 5).run(axis: (1, 0))
-        var partition = Partition(graph: work, gridCount: 5, assignment: start)
-        partition.repairContiguity()
-        var search = LocalSearch(
-            partition: partition, mean: work.weight.reduce(0, +) / 5, band: 0.05, previous: nil, seed: 3,
-            deadline: .now + .seconds(60))
-        search.pickForeignNeighbour = true
-        var general = search
-        var compared = 0
-        for u in 0..<work.unitCount {
-            let one = search.foreignProposal(of: u)
-            let two = general.proposalPartner(of: u)
-            #expect(one?.v == two, "unit \(u)")
-            if let v = two {
-                let shared = partition.sharedWith(u, partition.assignment[u], partition.assignment[v])
-                #expect(one?.shared.0 == shared.0 && one?.shared.1 == shared.1, "unit \(u)")
-                compared += 1
-            }
-            #expect(search.rng.next() == general.rng.next(), "random streams stay in step at unit \(u)")
-        }
-        #expect(compared > 20)
-    }
-}
-
 @Suite("Greedy: skipping units inside their grid changes nothing")
 struct GreedyBoundaryTests {
     /// Greedy as it was before it skipped units without a foreign neighbour: every unit of the
