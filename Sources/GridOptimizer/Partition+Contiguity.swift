@@ -30,7 +30,7 @@ extension Partition {
             if first < 0 { first = Int(graph.neighbors[e]) }
         }
         if same == 0 { return false }
-        if same == 1 { return true }
+        if same == 1 || neighboursJoinWithout(u, g, same: same) { return true }
         let (target, visited) = freshStamps()
         for e in lo..<hi {
             let v = Int(graph.neighbors[e])
@@ -60,6 +60,48 @@ extension Partition {
             }
         }
         return false
+    }
+
+    /// Whether u's `same` neighbours in grid `g` are joined to one another by edges among
+    /// themselves: then every path through u can go round it, and g stays connected without u. A
+    /// local answer for most boundary units (an edge unit of a hexagon grid has its neighbours in g
+    /// in one run); false (ask the search) for more than `InlineArray`'s 8 such neighbours.
+    /// - Complexity: O(same · degree · same).
+    @inline(__always)
+    private func neighboursJoinWithout(_ u: Int, _ g: Int32, same: Int) -> Bool {
+        guard same <= 8 else { return false }
+        var members = InlineArray<8, Int32>(repeating: -1)
+        var root = InlineArray<8, Int8>(repeating: 0)
+        var count = 0
+        for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
+            let v = graph.neighbors[e]
+            if assignment[Int(v)] == g {
+                members[count] = v
+                root[count] = Int8(count)
+                count += 1
+            }
+        }
+        // Union-find over at most 8 members (roots are found by walking up).
+        var parts = count
+        for i in 0..<count {
+            let a = Int(members[i])
+            for e in Int(graph.offsets[a])..<Int(graph.offsets[a + 1]) {
+                let b = graph.neighbors[e]
+                var j = i + 1
+                while j < count, members[j] != b { j += 1 }
+                guard j < count else { continue }
+                var ri = Int(root[i])
+                while Int(root[ri]) != ri { ri = Int(root[ri]) }
+                var rj = Int(root[j])
+                while Int(root[rj]) != rj { rj = Int(root[rj]) }
+                if ri != rj {
+                    root[max(ri, rj)] = Int8(min(ri, rj))
+                    parts -= 1
+                    if parts == 1 { return true }
+                }
+            }
+        }
+        return parts == 1
     }
 
     /// Connected parts of every grid (links count as adjacency): a part label per unit and the
