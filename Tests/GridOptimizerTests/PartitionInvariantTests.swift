@@ -29,6 +29,48 @@ struct PartitionInvariantTests {
         }
     }
 
+    /// Whether u's neighbours in its grid all lie in one connected part of the grid without u,
+    /// searched over the whole grid (what `canRemove` must answer, however it finds out).
+    static func neighboursStayJoined(_ p: Partition, _ u: Int) -> Bool {
+        let g = p.assignment[u]
+        let graph = p.graph
+        let same = (Int(graph.offsets[u])..<Int(graph.offsets[u + 1])).map { Int(graph.neighbors[$0]) }
+            .filter { p.assignment[$0] == g }
+        guard let first = same.first else { return false }
+        var seen = Set([u, first])
+        var queue = [first]
+        while let w = queue.popLast() {
+            for e in Int(graph.offsets[w])..<Int(graph.offsets[w + 1]) {
+                let v = Int(graph.neighbors[e])
+                if p.assignment[v] == g, seen.insert(v).inserted { queue.append(v) }
+            }
+        }
+        return same.allSatisfy { seen.contains($0) }
+    }
+
+    @Test("canRemove's local answer agrees with a search of the whole grid, pinches and holes included", arguments: [UInt64(1), 2, 3])
+    func removableAsSearched(seed: UInt64) throws {
+        let graph = try TestGraphs.hexagons(
+            rows: 14, columns: 16, holes: [(6, 7, 1)], islands: [], weights: .random(seed: seed, low: 0.5, high: 2))
+        let w = work(graph)
+        var rng = TestRandom(seed)
+        // Ragged grids: a power diagram with every fifth unit thrown into a random grid, so that grids
+        // pinch, wrap round holes and fall apart.
+        var assignment = PowerDiagramStart(graph: w, gridCount: 6).run(axis: (1, 0))
+        for u in 0..<w.unitCount where rng.index(5) == 0 { assignment[u] = Int32(rng.index(6)) }
+        var partition = Partition(graph: w, gridCount: 6, assignment: assignment)
+        var local = 0
+        for u in 0..<w.unitCount {
+            let g = Int(partition.assignment[u])
+            let solidOnly = partition.solidCount[g] == 1 && partition.unitCount[g] > 1 && !partition.isLight[u]
+            let expected = !solidOnly && Self.neighboursStayJoined(partition, u)
+            #expect(partition.canRemove(u) == expected, "unit \(u)")
+            if expected { local += 1 }
+        }
+        #expect(local > 50)
+        #expect(local < w.unitCount - 20, "some units pinch their grid")
+    }
+
     @Test("a unit whose removal would split its grid is not removable; a leaf is")
     func removability() throws {
         // 1 × 5 strip of squares: 0-1-2-3-4, all in grid 0 except unit 4.
