@@ -256,31 +256,47 @@ struct PowerDiagramStart {
         }
     }
 
-    /// For every centre, its `candidateCount` nearest centres (itself first), flattened.
-    /// - Complexity: O(K² · candidateCount).
-    private func nearestCentres(cx: [Double], cy: [Double]) -> [Int32] {
+    /// For every centre, its `candidateCount` nearest centres (itself first, then by distance, ties
+    /// to the lower index), flattened. The centres are bucketed in a square grid of about one
+    /// centre per cell and searched ring by ring outwards until no unsearched cell can hold a
+    /// nearer centre (1 M-point sample, 500 grids: the pairwise scan was a tenth of the diagrams).
+    /// - Complexity: O(K · candidateCount²) for evenly spread centres, O(K²) at worst.
+    func nearestCentres(cx: [Double], cy: [Double]) -> [Int32] {
         let k = gridCount
         let l = min(k, PowerDiagramStart.candidateCount)
         var result = [Int32](repeating: 0, count: k * l)
+        guard k > 0 else { return result }
+        let buckets = CentreBuckets(cx: cx, cy: cy)
         var dist = [Double](repeating: 0, count: l)
+        var index = [Int32](repeating: 0, count: l)
         for g in 0..<k {
             var filled = 0
-            for h in 0..<k {
-                let dx = cx[h] - cx[g]
-                let dy = cy[h] - cy[g]
-                let d = h == g ? -1 : dx * dx + dy * dy
-                // Insertion into the sorted list of the nearest so far (the farthest drops out when full).
-                guard filled < l || d < dist[l - 1] else { continue }
-                var i = min(filled, l - 1)
-                while i > 0, dist[i - 1] > d {
-                    dist[i] = dist[i - 1]
-                    result[g * l + i] = result[g * l + i - 1]
-                    i -= 1
+            let (col, row) = buckets.cell(cx[g], cy[g])
+            var ring = 0
+            while true {
+                buckets.forEachInRing(col, row, ring) { h in
+                    let dx = cx[h] - cx[g]
+                    let dy = cy[h] - cy[g]
+                    let d = h == g ? -1 : dx * dx + dy * dy
+                    // Sorted insertion by (distance, index); the last drops out when full.
+                    if filled == l, !(d < dist[l - 1] || (d == dist[l - 1] && Int32(h) < index[l - 1])) { return }
+                    var i = min(filled, l - 1)
+                    while i > 0, dist[i - 1] > d || (dist[i - 1] == d && index[i - 1] > Int32(h)) {
+                        dist[i] = dist[i - 1]
+                        index[i] = index[i - 1]
+                        i -= 1
+                    }
+                    dist[i] = d
+                    index[i] = Int32(h)
+                    filled = min(filled + 1, l)
                 }
-                dist[i] = d
-                result[g * l + i] = Int32(h)
-                filled = min(filled + 1, l)
+                // Every centre in ring r + 1 or beyond is at least r cells away from g.
+                let reach = Double(ring) * buckets.side
+                if filled == l, reach * reach > dist[l - 1] { break }
+                if ring > buckets.columns + buckets.rows { break }
+                ring += 1
             }
+            for i in 0..<l { result[g * l + i] = index[i] }
         }
         return result
     }
