@@ -72,6 +72,25 @@ struct CutEdgeSet: Sendable {
         position[e] = -1
     }
 
+    /// Updates the entries of `u`'s pairs after `u` moved from grid `g` alone (its neighbours did not
+    /// move): only pairs with a neighbour in g (now cut) or in u's new grid (no longer cut) change.
+    /// - Complexity: O(degree(u)).
+    mutating func moved(_ u: Int, from g: Int32, _ partition: Partition) {
+        let h = partition.assignment[u]
+        guard h != g else { return }
+        for e in Int(partition.graph.offsets[u])..<Int(partition.graph.offsets[u + 1]) {
+            let a = partition.assignment[Int(partition.graph.neighbors[e])]
+            let r = Int(reverse[e])
+            if a == g {
+                insert(e)
+                if r >= 0 { insert(r) }
+            } else if a == h {
+                remove(e)
+                if r >= 0 { remove(r) }
+            }
+        }
+    }
+
     /// Refreshes the entries of `u`'s pairs after `u` moved.
     /// - Complexity: O(degree(u)).
     mutating func update(around u: Int, _ partition: Partition) {

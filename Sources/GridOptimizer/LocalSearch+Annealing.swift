@@ -94,7 +94,7 @@ extension LocalSearch {
         }
         guard partition.canRemove(u) else { return }
         apply(u, to: h)
-        draws.update(around: u, partition)
+        draws.moved(u, from: g, partition)
     }
 
     /// Proposes exchanging neighbours `u` (grid g) and `v` (grid h): u joins h and v joins g, so

@@ -5,11 +5,16 @@ protocol ProposalDraws {
     mutating func draw(_ search: inout LocalSearch) -> (u: Int, v: Int, exhausted: Bool)
     /// Refreshes what changed when `u` moved.
     mutating func update(around u: Int, _ partition: Partition)
+    /// Refreshes what changed when `u` alone moved, from grid `g`.
+    mutating func moved(_ u: Int, from g: Int32, _ partition: Partition)
 }
 
 /// A uniformly random boundary unit, then any of its neighbours (the flat solve's draw, with which
 /// it was tuned: proposals of a neighbour in the unit's own grid are drawn and discarded).
 extension BoundarySet: ProposalDraws {
+    @inline(__always)
+    mutating func moved(_ u: Int, from g: Int32, _ partition: Partition) { update(around: u, partition) }
+
     @inline(__always)
     mutating func draw(_ search: inout LocalSearch) -> (u: Int, v: Int, exhausted: Bool) {
         guard let u = randomUnit(&search.rng) else { return (-1, -1, true) }

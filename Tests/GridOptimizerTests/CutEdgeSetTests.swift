@@ -25,7 +25,7 @@ struct CutEdgeSetTests {
         return cut
     }
 
-    @Test("after every move the set holds exactly the cut entries, each with its own unit", arguments: [UInt64(1), 2])
+    @Test("after every move (refreshed or updated) the set holds exactly the cut entries, each with its own unit", arguments: [UInt64(1), 2])
     func tracksMoves(seed: UInt64) throws {
         var partition = try Self.fivePlan(seed: seed)
         var cuts = CutEdgeSet(partition)
@@ -38,8 +38,10 @@ struct CutEdgeSetTests {
             let lo = Int(partition.graph.offsets[u])
             let degree = Int(partition.graph.offsets[u + 1]) - lo
             let v = Int(partition.graph.neighbors[lo + rng.index(degree)])
+            let g = partition.assignment[u]
             partition.move(u, to: partition.assignment[v])
-            cuts.update(around: u, partition)
+            // Both ways of following a move: the full refresh and the one-unit update.
+            if step % 2 == 0 { cuts.update(around: u, partition) } else { cuts.moved(u, from: g, partition) }
             try #require(Set(cuts.entries) == Self.cutEntries(partition), "after step \(step)")
         }
         for e in cuts.entries {
