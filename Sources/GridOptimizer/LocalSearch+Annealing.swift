@@ -90,7 +90,7 @@ extension LocalSearch {
         let change = d.shape + d.soft + d.penalty
         if change > 0 {
             let ratio = change / temperature
-            if ratio > 30 || rng.nextUnit() >= Math.expNegative(-ratio) { return }
+            if ratio > 30 || !Math.below(rng.nextUnit(), expNegativeOf: ratio) { return }
         }
         guard partition.canRemove(u) else { return }
         apply(u, to: h)
@@ -112,7 +112,7 @@ extension LocalSearch {
         var accept = penalty <= 1e-12 && touches(v, Int(g))
         if accept, change > 0 {
             let ratio = change / temperature
-            accept = ratio <= 30 && rng.nextUnit() < Math.expNegative(-ratio)
+            accept = ratio <= 30 && Math.below(rng.nextUnit(), expNegativeOf: ratio)
         }
         partition.move(u, to: g)
         guard accept, partition.canRemove(u) else { return false }

@@ -18,6 +18,17 @@ public enum Math {
         return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
     }
 
+    /// Whether a uniform draw `u` in [0, 1) falls below e^−r (r ≥ 0): the Metropolis acceptance of a
+    /// move that worsens the energy by r temperatures. e^r ≥ 1 + r + r²/2 + r³/6, so a draw at or
+    /// above the reciprocal of that cubic (with a margin far above rounding) is refused without the
+    /// exponential, which most refusals at low temperature are; the others compare with
+    /// `expNegative(−r)` exactly as before, so every decision is the same.
+    @inline(__always)
+    static func below(_ u: Double, expNegativeOf r: Double) -> Bool {
+        if u * (1 + r * (1 + r * (0.5 + r * (1.0 / 6)))) >= 1 + 1e-9 { return false }
+        return u < expNegative(-r)
+    }
+
     /// The ratio r with r^steps = target (target > 0), by bisection on the integer power.
     static func geometricRatio(target: Double, steps: Int) -> Double {
         guard steps > 0, target > 0 else { return 1 }

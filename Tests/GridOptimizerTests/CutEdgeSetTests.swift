@@ -87,3 +87,32 @@ struct CutEdgeSetTests {
         }
     }
 }
+
+@Suite("Annealing: the Metropolis test refuses early but decides as the exponential does")
+struct MetropolisShortcutTests {
+    @Test("Math.below(u, expNegativeOf: r) == (u < expNegative(−r)) on a dense grid and at the boundary")
+    func sameDecisions() {
+        var rng = TestRandom(11)
+        var refusedEarly = 0
+        var wideDraws = 0
+        var checked = 0
+        for i in 0..<200_000 {
+            // r from 1e-12 to 30, u uniform, plus draws placed right at e^−r and its neighbours.
+            let r = i % 3 == 0 ? rng.unit() * 30 : (i % 3 == 1 ? rng.unit() * 0.01 : Double.ulpOfOne * Double(i % 1000))
+            let exact = Math.expNegative(-r)
+            var draws = [rng.unit(), exact, exact.nextDown, exact.nextUp]
+            draws = draws.filter { $0 >= 0 && $0 < 1 }
+            for u in draws {
+                #expect(Math.below(u, expNegativeOf: r) == (u < exact), "u \(u), r \(r)")
+                checked += 1
+            }
+            if i % 3 == 0 {
+                // A uniform draw against r up to 30: refused without the exponential mostly.
+                wideDraws += 1
+                if draws[0] * (1 + r * (1 + r * (0.5 + r / 6))) >= 1 + 1e-9 { refusedEarly += 1 }
+            }
+        }
+        #expect(checked > 500_000)
+        #expect(Double(refusedEarly) > 0.75 * Double(wideDraws), "most refusals need no exponential")
+    }
+}
