@@ -17,9 +17,10 @@ enum Tuning {
     static let multilevelUnitsPerGrid = 60
     /// Weight-balancing rounds of the coarse power diagram redrawn on the finest level.
     static let fineDiagramRounds = 6
-    /// Annealing proposals per boundary unit at the finest level of a multilevel solve (sample
-    /// county 10k × 20: 200 → mean PP 0.528, 300 → 0.532, 1000 → 0.539; 50k × 100: 0.550, 0.553,
-    /// 0.558).
+    /// Annealing proposals per boundary unit at the finest level of a multilevel solve. Bench county,
+    /// cut-pair draws (`CutEdgeSet`), mean PP of seeds 1–3 for 100 / 200 / 300: 10k × 20 0.531 /
+    /// 0.536 / 0.538, 10k × 100 0.503 / 0.505 / 0.506, 50k × 100 0.551 / 0.554 / 0.556 (with the
+    /// earlier boundary-unit draw, 10k × 20: 200 → 0.528, 300 → 0.532, 1000 → 0.539).
     static let fineProposalsPerBoundaryUnit = 300
     /// Finest-level annealing proposals at least (capped by a flat solve's budget): small
     /// jurisdictions have too few boundary units for the per-boundary budget alone (dense-core test
