@@ -1,5 +1,5 @@
 /// The adjacency entries (CSR indices, each pair seen from both of its units) whose two units lie in
-/// different grids, as an array with O(1) insert, remove and uniform random pick.
+/// different grids, with O(1) insert, remove and uniform random pick (`SparseSet`).
 ///
 /// A uniformly random entry u→v proposes that u join v's grid with probability proportional to
 /// how many of u's neighbours lie there: a unit jutting into another grid is proposed far more
@@ -7,10 +7,9 @@
 /// the flat annealing's pick (a boundary unit, then any neighbour, proposals inside a grid
 /// discarded), without the discarded draws.
 struct CutEdgeSet: Sendable {
+    private var store: SparseSet
     /// The cut entries, in no meaningful order (changes are deterministic).
-    private(set) var entries: [Int32] = []
-    /// Position of each CSR entry in `entries`, or -1.
-    private var position: [Int32]
+    var entries: [Int32] { store.members }
     /// Per CSR entry: the unit whose row holds it.
     let source: [Int32]
     /// Per CSR entry: the entry of the same pair in the other unit's row (-1 when that row lacks it).
@@ -36,40 +35,33 @@ struct CutEdgeSet: Sendable {
         }
         self.source = source
         self.reverse = reverse
-        position = [Int32](repeating: -1, count: m)
+        store = SparseSet(capacity: m)
         for e in 0..<m where partition.assignment[Int(source[e])] != partition.assignment[Int(graph.neighbors[e])] {
-            insert(e)
+            store.insert(e)
         }
     }
 
     /// Number of cut entries (twice the cut pairs).
-    var count: Int { entries.count }
+    var count: Int { store.count }
 
     /// A uniformly random cut entry, or nil when every unit is in one grid.
     @inline(__always)
-    func randomEntry(_ rng: inout SplitMix64) -> Int? {
-        entries.isEmpty ? nil : Int(entries[rng.nextIndex(entries.count)])
-    }
+    func randomEntry(_ rng: inout SplitMix64) -> Int? { store.randomMember(&rng) }
 
     /// Whether CSR entry `e` is cut.
-    func contains(_ e: Int) -> Bool { position[e] >= 0 }
+    func contains(_ e: Int) -> Bool { store.contains(e) }
 
+    /// Marks entry `e` and its reverse as cut or not.
     @inline(__always)
-    private mutating func insert(_ e: Int) {
-        guard position[e] < 0 else { return }
-        position[e] = Int32(entries.count)
-        entries.append(Int32(e))
-    }
-
-    @inline(__always)
-    private mutating func remove(_ e: Int) {
-        let p = Int(position[e])
-        guard p >= 0 else { return }
-        let last = entries[entries.count - 1]
-        entries[p] = last
-        position[Int(last)] = Int32(p)
-        entries.removeLast()
-        position[e] = -1
+    private mutating func mark(_ e: Int, cut: Bool) {
+        let r = Int(reverse[e])
+        if cut {
+            store.insert(e)
+            if r >= 0 { store.insert(r) }
+        } else {
+            store.remove(e)
+            if r >= 0 { store.remove(r) }
+        }
     }
 
     /// Updates the entries of `u`'s pairs after `u` moved from grid `g` alone (its neighbours did not
@@ -80,13 +72,10 @@ struct CutEdgeSet: Sendable {
         guard h != g else { return }
         for e in Int(partition.graph.offsets[u])..<Int(partition.graph.offsets[u + 1]) {
             let a = partition.assignment[Int(partition.graph.neighbors[e])]
-            let r = Int(reverse[e])
             if a == g {
-                insert(e)
-                if r >= 0 { insert(r) }
+                mark(e, cut: true)
             } else if a == h {
-                remove(e)
-                if r >= 0 { remove(r) }
+                mark(e, cut: false)
             }
         }
     }
@@ -96,15 +85,7 @@ struct CutEdgeSet: Sendable {
     mutating func update(around u: Int, _ partition: Partition) {
         let g = partition.assignment[u]
         for e in Int(partition.graph.offsets[u])..<Int(partition.graph.offsets[u + 1]) {
-            let cut = partition.assignment[Int(partition.graph.neighbors[e])] != g
-            let r = Int(reverse[e])
-            if cut {
-                insert(e)
-                if r >= 0 { insert(r) }
-            } else {
-                remove(e)
-                if r >= 0 { remove(r) }
-            }
+            mark(e, cut: partition.assignment[Int(partition.graph.neighbors[e])] != g)
         }
     }
 }
