@@ -85,8 +85,9 @@ extension LocalSearch {
         // Balance first, from the grids' weights alone: a move it refuses (a quarter to a half of
         // them in the bench counties, whose grids sit at a ±1 % wall) needs no shapes.
         let g = partition.assignment[u]
-        if penaltyChange(u, from: Int(g), to: Int(h)) > 1e-12 { return }
-        let d = delta(u, to: h)
+        let penalty = penaltyChange(u, from: Int(g), to: Int(h))
+        if penalty > 1e-12 { return }
+        let d = delta(u, to: h, penalty: penalty)
         let change = d.shape + d.soft + d.penalty
         if change > 0 {
             let ratio = change / temperature

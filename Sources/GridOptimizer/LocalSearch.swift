@@ -181,16 +181,17 @@ struct LocalSearch {
     /// Change of (shape and street cut, penalty, previous cost) if unit `u` moved to grid `h`.
     /// - Complexity: O(degree(u)).
     @inline(__always)
-    func delta(_ u: Int, to h: Int32) -> (shape: Double, penalty: Double, soft: Double) {
+    /// - Parameter penalty: the move's `penaltyChange`, when the caller has computed it already.
+    func delta(_ u: Int, to h: Int32, penalty: Double? = nil) -> (shape: Double, penalty: Double, soft: Double) {
         let (sg, sh) = partition.sharedWith(u, partition.assignment[u], h)
-        return delta(u, to: h, sharedWithOwn: sg, sharedWithTarget: sh)
+        return delta(u, to: h, sharedWithOwn: sg, sharedWithTarget: sh, penalty: penalty)
     }
 
     /// `delta(u, to: h)` given u's shared boundary with its own grid (`sg`) and with grid h (`sh`),
     /// as `Partition.sharedWith` sums them.
     /// - Complexity: O(1) (O(number of further weights)).
     @inline(__always)
-    func delta(_ u: Int, to h: Int32, sharedWithOwn sg: Double, sharedWithTarget sh: Double) -> (
+    func delta(_ u: Int, to h: Int32, sharedWithOwn sg: Double, sharedWithTarget sh: Double, penalty: Double? = nil) -> (
         shape: Double, penalty: Double, soft: Double
     ) {
         let p = partition
@@ -206,7 +207,7 @@ struct LocalSearch {
             - LocalSearch.shape(p.perimeter[gi], p.area[gi])
             - LocalSearch.shape(p.perimeter[hi], p.area[hi])
         if cutWeight > 0 { shape += cutWeight * StreetCut.change(p, u, from: g, to: h) }
-        let penalty = penaltyChange(u, from: gi, to: hi)
+        let penalty = penalty ?? penaltyChange(u, from: gi, to: hi)
         let soft =
             previousCost(u, h) - previousCost(u, g)
             + aimCost(p.weight[gi] - wu) + aimCost(p.weight[hi] + wu)
