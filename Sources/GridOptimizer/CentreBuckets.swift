@@ -18,9 +18,8 @@ struct CentreBuckets {
         let width = max(x1 - x0, 1e-9)
         let height = max(y1 - y0, 1e-9)
         // About one point per cell; a degenerate (flat) spread still gets cells along its length.
-        var side = (width * height / Double(max(k, 1))).squareRoot()
-        if !(side > 0) || side < max(width, height) / Double(max(k, 1)) { side = max(width, height) / Double(max(k, 1)) }
-        side = max(side, 1e-9)
+        let perPoint = Double(max(k, 1))
+        let side = max((width * height / perPoint).squareRoot(), max(width, height) / perPoint, 1e-9)
         self.side = side
         minX = x0
         minY = y0

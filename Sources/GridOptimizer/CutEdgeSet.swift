@@ -48,9 +48,6 @@ struct CutEdgeSet: Sendable {
     @inline(__always)
     func randomEntry(_ rng: inout SplitMix64) -> Int? { store.randomMember(&rng) }
 
-    /// Whether CSR entry `e` is cut.
-    func contains(_ e: Int) -> Bool { store.contains(e) }
-
     /// Marks entry `e` and its reverse as cut or not.
     @inline(__always)
     private mutating func mark(_ e: Int, cut: Bool) {

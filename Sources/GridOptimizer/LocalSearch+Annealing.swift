@@ -5,8 +5,9 @@ extension LocalSearch {
     /// unit and then any neighbour (draws inside its own grid discarded), or with `drawCutPairs` as a
     /// random pair of neighbours in different grids (`CutEdgeSet`); both propose a unit's move to a
     /// grid as often as the unit has neighbours there. Moves that raise the balance penalty are
-    /// refused; others are accepted by the Metropolis rule on shape + previous cost. The start temperature is set from the typical shape change of a move and cools
-    /// geometrically by 1000× over `proposals`. The best state seen at a stage end is kept. In the
+    /// refused; others are accepted by the Metropolis rule on shape + previous cost. The start
+    /// temperature is set from the typical shape change of a move and cools geometrically by 1000×
+    /// over `proposals`. The best state seen at a stage end is kept. In the
     /// cooler half, `patience` stage ends in a row without 0.01 % improvement of the best energy
     /// stop the search (the remaining stages only polish what the final greedy polishes anyway).
     /// - Complexity: O(proposals · degree) plus contiguity checks of accepted candidates.

@@ -179,21 +179,11 @@ struct LocalSearch {
     }
 
     /// Change of (shape and street cut, penalty, previous cost) if unit `u` moved to grid `h`.
-    /// - Complexity: O(degree(u)).
-    @inline(__always)
     /// - Parameter penalty: the move's `penaltyChange`, when the caller has computed it already.
+    /// - Complexity: O(degree(u)) (plus the number of further weights).
+    @inline(__always)
     func delta(_ u: Int, to h: Int32, penalty: Double? = nil) -> (shape: Double, penalty: Double, soft: Double) {
         let (sg, sh) = partition.sharedWith(u, partition.assignment[u], h)
-        return delta(u, to: h, sharedWithOwn: sg, sharedWithTarget: sh, penalty: penalty)
-    }
-
-    /// `delta(u, to: h)` given u's shared boundary with its own grid (`sg`) and with grid h (`sh`),
-    /// as `Partition.sharedWith` sums them.
-    /// - Complexity: O(1) (O(number of further weights)).
-    @inline(__always)
-    func delta(_ u: Int, to h: Int32, sharedWithOwn sg: Double, sharedWithTarget sh: Double, penalty: Double? = nil) -> (
-        shape: Double, penalty: Double, soft: Double
-    ) {
         let p = partition
         let g = p.assignment[u]
         let gi = Int(g)

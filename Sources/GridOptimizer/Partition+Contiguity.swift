@@ -12,7 +12,8 @@ extension Partition {
 
     /// Whether unit `u` can leave its grid without splitting it (links count as adjacency).
     ///
-    /// Two tiers: a unit with one same-grid neighbour is always removable; otherwise a breadth-first
+    /// Three tiers: a unit with one same-grid neighbour is always removable; one whose same-grid
+    /// neighbours are joined to one another (`neighboursJoined`) is too; otherwise a breadth-first
     /// search from one same-grid neighbour, inside the grid and around `u`, must reach all the others
     /// within `cap` visited units. A cap hit answers "not removable" (safe, never wrong).
     /// A grid's only unit is never removable, nor the last unit outside light land of a grid that
@@ -25,12 +26,15 @@ extension Partition {
         let hi = Int(graph.offsets[u + 1])
         var same = 0
         var first = -1
+        // The first 8 neighbours in g, for the local answer.
+        var members = InlineArray<8, Int32>(repeating: -1)
         for e in lo..<hi where assignment[Int(graph.neighbors[e])] == g {
+            if same < 8 { members[same] = graph.neighbors[e] }
             same += 1
             if first < 0 { first = Int(graph.neighbors[e]) }
         }
         if same == 0 { return false }
-        if same == 1 || neighboursJoinWithout(u, g, same: same) { return true }
+        if same == 1 || (same <= 8 && neighboursJoined(members, count: same)) { return true }
         let (target, visited) = freshStamps()
         for e in lo..<hi {
             let v = Int(graph.neighbors[e])
@@ -62,25 +66,15 @@ extension Partition {
         return false
     }
 
-    /// Whether u's `same` neighbours in grid `g` are joined to one another by edges among
-    /// themselves: then every path through u can go round it, and g stays connected without u. A
-    /// local answer for most boundary units (an edge unit of a hexagon grid has its neighbours in g
-    /// in one run); false (ask the search) for more than `InlineArray`'s 8 such neighbours.
-    /// - Complexity: O(same · degree · same).
+    /// Whether `count` (at most 8) neighbours of a unit in one grid, `members`, are joined to one
+    /// another by edges among themselves: then every path through the unit can go round it, and the
+    /// grid stays connected without it. A local answer for most boundary units (an edge unit of a
+    /// hexagon grid has its neighbours in its grid in one run).
+    /// - Complexity: O(count² · degree).
     @inline(__always)
-    private func neighboursJoinWithout(_ u: Int, _ g: Int32, same: Int) -> Bool {
-        guard same <= 8 else { return false }
-        var members = InlineArray<8, Int32>(repeating: -1)
+    private func neighboursJoined(_ members: InlineArray<8, Int32>, count: Int) -> Bool {
         var root = InlineArray<8, Int8>(repeating: 0)
-        var count = 0
-        for e in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
-            let v = graph.neighbors[e]
-            if assignment[Int(v)] == g {
-                members[count] = v
-                root[count] = Int8(count)
-                count += 1
-            }
-        }
+        for i in 0..<count { root[i] = Int8(i) }
         // Union-find over at most 8 members (roots are found by walking up).
         var parts = count
         for i in 0..<count {
