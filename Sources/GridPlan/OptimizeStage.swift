@@ -100,10 +100,16 @@ extension OptimizeStage {
     ) -> String {
         let head = "no plan keeps every grid within ±\(Format.percent(config.toleranceFraction)) (best found: \(Format.percent(result.maxAbsDeviation)))"
         guard result.maxAbsDeviation > config.toleranceFraction + 1e-9 else {
+            let reasons = result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; ")
+            guard !config.weightTolerances.isEmpty else {
+                // Not the weighted grids: a station without weight whose grids could not be evened out
+                // by area, in the optimizer's own words.
+                return "every grid with weight is within ±\(Format.percent(config.toleranceFraction)) (max \(Format.percent(result.maxAbsDeviation))), but the plan is not valid\(reasons)"
+            }
             // A further weight's band: the optimizer's own account, per weight.
             let bands = config.weightTolerances.map { "\($0.name) ±\(Format.percent($0.fraction))" }.joined(separator: ", ")
             return "every grid is within ±\(Format.percent(config.toleranceFraction)) (max \(Format.percent(result.maxAbsDeviation))) but not every further weight within its band (\(bands))"
-                + (result.notes.isEmpty ? "" : ": " + result.notes.joined(separator: "; "))
+                + reasons
         }
         let k = problem.gridsPerJurisdiction
         let finding =

@@ -42,6 +42,43 @@ struct InfeasibleAndIslandTests {
         #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 5)
     }
 
+    @Test("a station without weight beside one with weight: its grids are balanced by area and the plan stands")
+    func stationWithoutWeight() throws {
+        // Points that cover the western station only (a points file for part of a county).
+        let layout = try TestGraphs.hexagons(rows: 12, columns: 24, jurisdictions: 2)
+        let weights = layout.jurisdiction.map { $0 == 0 ? 1.0 : 0.0 }
+        let graph = try TestGraphs.hexagons(rows: 12, columns: 24, weights: .explicit(weights), jurisdictions: 2)
+        let problem = PartitionProblem(graph: graph, gridsPerJurisdiction: [3, 2], toleranceFraction: 0.05, seed: 1)
+        let result = try Partitioner.solve(problem)
+        #expect(result.withinTolerance, "\(result.notes)")
+        #expect(result.notes.contains { $0.contains("jurisdiction 1 carries no weight") }, "\(result.notes)")
+        // Checked here, not trusted: the weightless station's two grids hold even areas, the
+        // weighted station's three grids even weight.
+        var area = [Double](repeating: 0, count: 5)
+        for u in 0..<graph.unitCount { area[Int(result.assignment[u])] += graph.area[u] }
+        let weightless = (0..<5).filter { result.gridJurisdiction[$0] == 1 }
+        #expect(weightless.count == 2)
+        let meanArea = weightless.reduce(0.0) { $0 + area[$1] } / 2
+        for g in weightless { #expect(abs(area[g] - meanArea) <= 0.05 * meanArea + 1e-9, "grid \(g): \(area[g]) of \(meanArea)") }
+        let mean = weights.reduce(0, +) / 3
+        for g in 0..<5 where result.gridJurisdiction[g] == 0 {
+            #expect(abs(result.gridWeights[0][g] - mean) <= 0.05 * mean + 1e-9)
+        }
+        #expect(TestGraphs.contiguousGridCount(graph, result) == 5)
+
+        // Three equal units in a row cannot make two grids of even area: that station fails, named.
+        let row = try TestGraphs.hexagons(rows: 1, columns: 6, jurisdictions: 2)
+        let rowWeights = row.jurisdiction.map { $0 == 0 ? 1.0 : 0.0 }
+        #expect(row.jurisdiction.filter { $0 == 1 }.count == 3)
+        let uneven = try TestGraphs.hexagons(rows: 1, columns: 6, weights: .explicit(rowWeights), jurisdictions: 2)
+        let unevenResult = try Partitioner.solve(
+            PartitionProblem(graph: uneven, gridsPerJurisdiction: [1, 2], toleranceFraction: 0.05, seed: 1))
+        #expect(!unevenResult.withinTolerance)
+        #expect(
+            unevenResult.notes.contains { $0.contains("jurisdiction 1 carries no weight") && $0.contains("max area deviation 33.33%") },
+            "\(unevenResult.notes)")
+    }
+
     @Test("zero-weight units and fewer weighted units than grids are reported")
     func fewWeightedUnits() throws {
         var weights = [Double](repeating: 0, count: 100)

@@ -66,6 +66,8 @@ os.makedirs(OUT, exist_ok=True)
 box = rect(W, S, E, N)
 write("boundary.geojson", polygon_fc([[box]]))
 write("points.csv", "id,lon,lat,w\n" + "".join("p%d,%s,%s,1\n" % (k, num(x), num(y)) for k, (x, y) in enumerate(lattice())))
+# Points of the western station of islands-holes.geojson only (lon < 118.875): the eastern one holds no weight.
+write("points-west.csv", "id,lon,lat,w\n" + "".join("p%d,%s,%s,1\n" % (k, num(x), num(y)) for k, (x, y) in enumerate(lattice()) if x < 118.875))
 
 # --- errors ---
 write("empty.geojson", "")
