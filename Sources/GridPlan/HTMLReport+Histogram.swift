@@ -4,10 +4,14 @@ extension HTMLReport {
         let devs = stats.map(\.deviation)
         let lo = min(-tolerance * 2, devs.min() ?? 0), hi = max(tolerance * 2, devs.max() ?? 0)
         let bins = 30
+        // Per bar, the grids inside the band and beyond it: a bar that straddles the band's edge is
+        // coloured by its grids, not by where its middle falls.
         var counts = Array(repeating: 0, count: bins)
+        var beyond = Array(repeating: 0, count: bins)
         for d in devs {
             let b = min(bins - 1, max(0, Int((d - lo) / (hi - lo) * Double(bins))))
             counts[b] += 1
+            if abs(d) > tolerance + 1e-12 { beyond[b] += 1 }
         }
         let top = Double(max(1, counts.max() ?? 1))
         let left = 28.0, w = 400.0, hgt = 150.0
@@ -17,10 +21,16 @@ extension HTMLReport {
         s += "<rect x=\"\(Format.fixed(x(-tolerance), 1))\" y=\"0\" width=\"\(Format.fixed(x(tolerance) - x(-tolerance), 1))\" height=\"\(Format.fixed(hgt, 0))\" fill=\"#d7ecd4\"/>"
         s += "<text x=\"\(Format.fixed(x(tolerance) + 3, 1))\" y=\"12\" fill=\"#3a7a34\">±\(Format.percent(tolerance)): \(inside) of \(devs.count)</text>"
         for (b, c) in counts.enumerated() where c > 0 {
-            let bh = Double(c) / top * (hgt - 18)
-            let mid = lo + (Double(b) + 0.5) * (hi - lo) / Double(bins)
-            let fill = abs(mid) <= tolerance ? "#4a78a8" : "#d9534f"
-            s += "<rect x=\"\(Format.fixed(left + Double(b) * w / Double(bins) + 1, 1))\" y=\"\(Format.fixed(hgt - bh, 1))\" width=\"\(Format.fixed(w / Double(bins) - 2, 1))\" height=\"\(Format.fixed(bh, 1))\" fill=\"\(fill)\"><title>\(c) grid(s)</title></rect>"
+            // Grids inside the band in blue at the foot of the bar, grids beyond it in red above.
+            let bx = Format.fixed(left + Double(b) * w / Double(bins) + 1, 1)
+            let bw = Format.fixed(w / Double(bins) - 2, 1)
+            let title = beyond[b] > 0 ? "\(c) grid(s), \(beyond[b]) beyond ±\(Format.percent(tolerance))" : "\(c) grid(s)"
+            var foot = hgt
+            for (n, fill) in [(c - beyond[b], "#4a78a8"), (beyond[b], "#d9534f")] where n > 0 {
+                let bh = Double(n) / top * (hgt - 18)
+                s += "<rect x=\"\(bx)\" y=\"\(Format.fixed(foot - bh, 1))\" width=\"\(bw)\" height=\"\(Format.fixed(bh, 1))\" fill=\"\(fill)\"><title>\(title)</title></rect>"
+                foot -= bh
+            }
         }
         s += "<line x1=\"\(Format.fixed(left, 0))\" y1=\"\(Format.fixed(hgt, 0))\" x2=\"\(Format.fixed(left + w, 0))\" y2=\"\(Format.fixed(hgt, 0))\" stroke=\"#333\"/>"
         s += "<line x1=\"\(Format.fixed(x(0), 1))\" y1=\"0\" x2=\"\(Format.fixed(x(0), 1))\" y2=\"\(Format.fixed(hgt, 0))\" stroke=\"#333\" stroke-dasharray=\"3 2\"/>"

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import GridPlan
+
 /// Issue 10: report.html keeps red for grids outside the tolerance, shows the same ids as the table,
 /// and has a scale bar.
 @Suite(.serialized)
@@ -36,6 +38,23 @@ struct ReportPageTests {
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("class=\"bad\">"))
         #expect(html.contains("grid(s) outside ±0.5%"))
+    }
+
+    @Test("a histogram bar that straddles the band's edge is red only for the grids beyond the band")
+    func histogramEdgeBar() {
+        func grid(_ deviation: Double) -> GridStats {
+            GridStats(
+                gridID: "g", gridCode: "g", jurisdiction: "", weights: [1], points: 0, units: 1, areaKm2: 1,
+                perimeterKm: 4, polsbyPopper: 0.78, deviation: deviation, exclaves: 0)
+        }
+        // ±15 % over 30 bars of 2 % from −30 % to +30 %: 14.99 % and 15.01 % share the bar 14–16 %, whose
+        // middle lies a hair beyond 15 %.
+        let inside = HTMLReport.histogramSVG(stats: [grid(-0.02), grid(0.1499)], tolerance: 0.15)
+        #expect(!inside.contains("#d9534f"), "a grid inside the band drawn red")
+        #expect(inside.contains("2 of 2"))
+        let mixed = HTMLReport.histogramSVG(stats: [grid(0.1499), grid(0.1501)], tolerance: 0.15)
+        #expect(mixed.contains("#d9534f") && mixed.contains("#4a78a8"), "one bar, one grid each side of the edge")
+        #expect(mixed.contains("2 grid(s), 1 beyond ±15.0%") && mixed.contains("1 of 2"))
     }
 
     static func matches(_ pattern: String, _ text: String) -> [String] {
