@@ -18,8 +18,11 @@ extension GeoJSONParser {
         try s.beginObject("a properties object or null")
         var first = true
         var keys = KeyTracker()
+        let recording = !propertyNamesRecorded
+        propertyNamesRecorded = true
         while let k = try s.nextMember(&first) {
             try keys.insert(k, scanner: s)
+            if recording { firstPropertyNames.append(k.string(s.base)) }
             if let idf = idField, k.equals(idf, s.base) {
                 featID = try readIDText()
                 continue
@@ -122,7 +125,10 @@ extension GeoJSONParser {
     /// Checks, after the whole file, that every requested field occurred somewhere.
     func checkFieldsSeen() throws(GridIOError) {
         for w in weightFieldNames.indices where !weightSeen[w] {
-            throw GridIOError(file: file, message: "no feature has a value for the weight field \"\(weightFieldNames[w])\"", kind: .badData)
+            let have = firstPropertyNames.isEmpty ? "no properties" : firstPropertyNames.joined(separator: ", ")
+            throw GridIOError(
+                file: file, message: "no feature has a value for the weight field \"\(weightFieldNames[w])\"; the first feature has: \(have)",
+                kind: .badData)
         }
         if let idf = idFieldName, !idSeen, points.count > 0 {
             throw GridIOError(file: file, message: "no feature has the id field \"\(idf)\"", kind: .badData)

@@ -25,6 +25,10 @@ struct GeoJSONParser {
     let weightFields: [[UInt8]]
     let weightFieldNames: [String]
     var weightSeen: [Bool]
+    /// The property names of the first feature that has a properties object, for the message when
+    /// a weight field is in no feature (a misspelt name).
+    var firstPropertyNames: [String] = []
+    var propertyNamesRecorded = false
     var idSeen = false
     var featWeights: [Double]
     var featWeightPresent: [Bool]

@@ -190,6 +190,12 @@ struct ProjectStage {
         var featureIndex: [Int] = []
         var weights = Array(repeating: [Double](), count: config.weightFields.count)
         let weightsFromUnits = config.pointsPath == nil
+        // A weight field no unit has is a misspelt name, not a gap in one unit: name what the units have.
+        if weightsFromUnits {
+            for field in config.weightFields where !features.contains(where: { $0[property: field] != nil }) {
+                throw PipelineError.missingProperty(field, option: "--weight", file: file, features: features)
+            }
+        }
         var seen: [String: Int] = [:]
         for f in features {
             guard let geometry = f.geometry else { continue }

@@ -74,10 +74,12 @@ struct GeoJSONPointTests {
         #expect(bool?.message.contains("must be a number") == true)
     }
 
-    @Test("a weight field that no feature has is an error")
+    @Test("a weight field that no feature has is an error naming the first feature's properties")
     func absentField() {
-        let e = pointsError(fc([pointFeature("[1,1]", "{\"w\":1}")]), weights: ["pop"])
-        #expect(e?.message.contains("no feature has a value for the weight field \"pop\"") == true)
+        let e = pointsError(
+            fc([pointFeature("[1,1]", "null"), pointFeature("[1,1]", "{\"w\":1,\"人口\":2}"), pointFeature("[1,1]", "{\"x\":1}")]),
+            weights: ["pop"])
+        #expect(e?.message.contains("no feature has a value for the weight field \"pop\"; the first feature has: w, 人口") == true, "\(e?.message ?? "")")
     }
 
     @Test("lines and polygons in a point file are skipped and counted as GEOMETRY_SKIPPED, naming the first five; points are kept")
