@@ -91,6 +91,11 @@ struct GridMapStage: ContextStage {
         var slot: [String: Int] = [:]  // lookups only
         var ids: [String] = [], jurisdictions: [String] = [], parts: [[MultiPolygon]] = [], featureIndex: [[Int]] = []
         var skipped = 0, firstSkipped = -1
+        // A field no grid has is a misspelt name: say which properties the grids do have.
+        let fields = [(field, "--grid-id")] + (config.boundaryIdField.map { [($0, "--boundary-id")] } ?? [])
+        for (name, option) in fields where doc.features.allSatisfy({ $0.geometry == nil || $0[property: name] == nil }) {
+            throw PipelineError.missingProperty(name, option: option, file: file, features: doc.features)
+        }
         for f in doc.features {
             guard let g = f.geometry else {
                 skipped += 1

@@ -190,7 +190,10 @@ struct ProjectStage {
         var featureIndex: [Int] = []
         var weights = Array(repeating: [Double](), count: config.weightFields.count)
         let weightsFromUnits = config.pointsPath == nil
-        // A weight field no unit has is a misspelt name, not a gap in one unit: name what the units have.
+        // A field no unit has is a misspelt name, not a gap in one unit: name what the units have.
+        if let field = config.unitIdField, features.allSatisfy({ $0.geometry == nil || $0[property: field] == nil }) {
+            throw PipelineError.missingProperty(field, option: "--unit-id", file: file, features: features)
+        }
         if weightsFromUnits {
             for field in config.weightFields where !features.contains(where: { $0[property: field] != nil }) {
                 throw PipelineError.missingProperty(field, option: "--weight", file: file, features: features)

@@ -46,6 +46,20 @@ struct EvaluateTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    @Test("evaluate: a --grid-id or --boundary-id that no grid has names the properties the grids do have")
+    func missingGridFields() throws {
+        for (extra, expected) in [
+            (["--grid-id", "BEAT"], "no feature has the property BEAT (--grid-id); feature 0 has: station"),
+            (["--grid-id", "station", "--boundary-id", "DISTRICT"], "no feature has the property DISTRICT (--boundary-id); feature 0 has: station"),
+        ] {
+            let out = try GridplanBinary.temporaryFolder("bad-grid-field")
+            let r = try GridplanBinary.run(["evaluate", "--grids", "Data/sample/boundary.geojson"] + extra + ["--out", out.path])
+            #expect(r.status == 65)
+            #expect(r.stderr.contains("boundary.geojson: " + expected), "stderr: \(r.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+        }
+    }
+
     @Test("a missing --boundary-id property names the properties the boundary's features do have")
     func missingBoundaryID() throws {
         let out = try GridplanBinary.temporaryFolder("bad-boundary-id")
