@@ -40,6 +40,12 @@ struct LocalSearch {
     var chainShapeWeight = 10.0
     /// Share of annealing proposals that exchange two neighbouring units instead of moving one.
     var swapShare = 0.0
+    /// Per grid: true for a grid that continues no grid of the previous plan (more grids than
+    /// before). Its units cost nothing as such (`previousCost`): balance fixes how much weight it
+    /// takes, so whichever units it holds the moved weight is about the same, and a cost per unit
+    /// would only freeze the ragged shape the balancing chains grew it in (sample county, 2 more
+    /// grids, seeds 1–4: the new grids' Polsby-Popper 0.03–0.12 with the cost).
+    let newGrid: [Bool]
     /// Annealing proposals are drawn as a uniformly random pair of neighbours in different grids
     /// (`CutEdgeSet`) instead of a boundary unit and then any neighbour (`BoundarySet`, whose draws of
     /// a neighbour in the unit's own grid are discarded). The multilevel solve's finest level uses it;
@@ -78,6 +84,9 @@ struct LocalSearch {
         self.band = band
         self.wall = max(band, wall ?? band)
         self.previous = previous
+        var continues = [Bool](repeating: previous == nil, count: partition.gridCount)
+        for g in previous ?? [] where g >= 0 { continues[Int(g)] = true }
+        self.newGrid = continues.map { !$0 }
         self.rng = SplitMix64(seed: seed)
         self.deadline = deadline
         let s = partition.graph.secondaryCount
@@ -170,10 +179,10 @@ struct LocalSearch {
         return excess > 0 ? aimWeight * (excess + 25 * excess * excess) : 0
     }
 
-    /// Cost of unit `u` sitting in grid `g` with respect to the previous plan.
+    /// Cost of unit `u` sitting in grid `g` with respect to the previous plan (none in a new grid, `newGrid`).
     @inline(__always)
     func previousCost(_ u: Int, _ g: Int32) -> Double {
-        guard let previous, previous[u] >= 0, previous[u] != g else { return 0 }
+        guard let previous, previous[u] >= 0, previous[u] != g, !newGrid[Int(g)] else { return 0 }
         let w = mean > 0 ? partition.graph.weight[u] / mean : 0
         return LocalSearch.previousCost * (w + 0.01)
     }

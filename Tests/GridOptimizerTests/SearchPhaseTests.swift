@@ -32,4 +32,25 @@ struct SearchPhaseTests {
         try search.partition.checkInvariants()
         #expect(search.partition.unitCount.allSatisfy { $0 > 0 })
     }
+
+    @Test("a unit pays the previous-plan cost away from its earlier grid, except in a grid the earlier plan did not have")
+    func newGridsCostNothing() throws {
+        let graph = try TestGraphs.hexagons(rows: 6, columns: 6)
+        let units = (0..<Int32(graph.unitCount)).map { $0 }
+        let work = WorkGraph(graph: graph, units: units, localIndex: units, useAreaAsWeight: false)
+        // Two earlier grids (left and right halves), three grids now: grid 2 is new.
+        let previous = (0..<work.unitCount).map { Int32(work.x[$0] < 0 ? 0 : 1) }
+        let partition = Partition(graph: work, gridCount: 3, assignment: previous)
+        let search = LocalSearch(
+            partition: partition, mean: work.weight.reduce(0, +) / 3, band: 0.05, previous: previous, seed: 1,
+            deadline: .now + .seconds(100))
+        #expect(search.newGrid == [false, false, true])
+        let u = try #require((0..<work.unitCount).first { previous[$0] == 0 })
+        #expect(search.previousCost(u, 0) == 0)
+        #expect(search.previousCost(u, 1) > 0, "away from its earlier grid")
+        #expect(search.previousCost(u, 2) == 0, "in the new grid")
+        let fresh = LocalSearch(
+            partition: partition, mean: 1, band: 0.05, previous: nil, seed: 1, deadline: .now + .seconds(100))
+        #expect(fresh.newGrid == [false, false, false], "without an earlier plan no grid is new")
+    }
 }

@@ -44,5 +44,11 @@ struct PlanContinuityTests {
         #expect(Set(ids).count == 62, "ids unique")
         // Ids follow the grids they mostly were; with two more grids nearly every earlier id lives on.
         #expect(ids.filter { earlierIDs.contains($0) }.count >= 55, "earlier grid ids live on")
+        // The new grids are shaped by the search, not frozen as the balancing chains grew them (seed 1:
+        // Polsby-Popper 0.066 and 0.34 when their units paid the previous-plan cost, 0.16 and 0.34 now).
+        let newPP = check.grids.compactMap { $0["properties"] as? [String: Any] }
+            .filter { !earlierIDs.contains($0["grid_id"] as? String ?? "") }
+            .compactMap { ($0["polsby_popper"] as? NSNumber)?.doubleValue }
+        #expect(newPP.count == 2 && newPP.allSatisfy { $0 >= 0.1 }, "new grids' Polsby-Popper: \(newPP)")
     }
 }
