@@ -15,11 +15,14 @@ struct InfeasibilityAdvice {
     /// Whether a smaller `--cell-size` can give finer units: hexagons only.
     private var cellsCanShrink: Bool { units.cellSizeMetres != nil && config.barrierPaths.isEmpty }
 
+    /// The knob for the grid count: with `--centers` every post is a grid, so fewer grids means fewer posts.
+    private var fewerGrids: String { config.centersPath != nil ? "fewer posts in the --centers file" : "fewer --grids" }
+
     /// What to change besides the tolerance, for the units in use, as the start of an imperative sentence.
     private func finerUnits(_ unit: String) -> String {
-        if cellsCanShrink { return "Use a smaller --cell-size, fewer --grids" }
-        if config.unitsPath != nil { return "Split unit \(unit) in the --units file, use fewer --grids" }
-        return "Add barrier lines through block \(unit), use fewer --grids"
+        if cellsCanShrink { return "Use a smaller --cell-size, \(fewerGrids)" }
+        if config.unitsPath != nil { return "Split unit \(unit) in the --units file, use \(fewerGrids)" }
+        return "Add barrier lines through block \(unit), use \(fewerGrids)"
     }
 
     /// A tolerance at least `needed`, with a margin, on a round step: what to try next.
@@ -93,7 +96,7 @@ struct InfeasibilityAdvice {
             var change = finerUnits(units.set.names[u])
             if let pile = largestPile(in: u), pile.weight > 0.5 * w[u] {
                 text += "; \(Format.fixed(pile.weight, 1)) of it lies at one location (\(points.path): \(points.location(of: pile.point))), e.g. a geocoded address that gathers many incidents: check that point"
-                change = "Use fewer --grids"
+                change = "Use \(fewerGrids)"
             }
             return Finding(why: text, change: change, needed: w[u] / mean - 1)
         }
@@ -113,7 +116,7 @@ struct InfeasibilityAdvice {
         let failing = k.indices.filter { worst[$0] > t + 1e-9 }.sorted { worst[$0] > worst[$1] }
         let listed = failing.prefix(3).map { "\(names.label($0)) (\(Format.percent(worst[$0])))" }.joined(separator: ", ")
         let more = failing.count > 3 ? " and \(failing.count - 3) more" : ""
-        let change = cellsCanShrink ? "Use a smaller --cell-size (finer units to balance with), fewer --grids" : "Use fewer --grids"
+        let change = cellsCanShrink ? "Use a smaller --cell-size (finer units to balance with), \(fewerGrids)" : "Use \(fewerGrids)"
         return Finding(
             why: "the best plan found misses ±\(Format.percent(t)) in \(listed)\(more)", change: change,
             needed: failing.first.map { worst[$0] } ?? 0)

@@ -51,6 +51,15 @@ struct CentersTests {
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<circle cx=").count - 1 == 40 + 1, "40 posts and the legend's dot")
         #expect(html.contains("police post"))
+        // With posts the grid count is theirs: a plan that misses the tolerance advises fewer posts, not --grids.
+        let tight = try GridplanBinary.temporaryFolder("posts-tight")
+        let t = try GridplanBinary.run([
+            "partition", "--boundary", "Data/sample/boundary.geojson", "--boundary-id", "station",
+            "--points", "Data/sample/points.csv", "--weight", "population", "--centers", file.path, "--tolerance", "0.001",
+            "--out", tight.path, "--quiet",
+        ])
+        #expect(t.status == 65)
+        #expect(t.stderr.contains("fewer posts in the --centers file") && !t.stderr.contains("--grids"), "\(t.stderr)")
     }
 
     static func contains(_ m: MultiPolygon, _ p: (Double, Double), engine: GeometryEngine) throws -> Bool {
