@@ -75,7 +75,9 @@ struct ValidationAccount {
             for d in warnings {
                 if let k = codes.firstIndex(where: { $0.0 == d.code }) { codes[k].1 += d.count } else { codes.append((d.code, d.count)) }
             }
-            out.append("warnings:      \(warnings.count) (given above): " + codes.map { "[\($0.0)] ×\($0.1)" }.joined(separator: ", "))
+            // Counted as partition counts them (every occurrence, `Diagnostic.count`), not by lines printed.
+            let total = codes.reduce(0) { $0 + $1.1 }
+            out.append("warnings:      \(total) (given above): " + codes.map { "[\($0.0)] ×\($0.1)" }.joined(separator: ", "))
         }
         out.append("usable: partition would optimize \(k.reduce(0, +)) grids over \(w.count) units")
         return out

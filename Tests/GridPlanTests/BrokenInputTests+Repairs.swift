@@ -102,6 +102,18 @@ extension BrokenInputTests {
         #expect(try Self.warningCounts(out).pointsUsed == 144)
     }
 
+    @Test("validate and partition give the same warning count for the same inputs")
+    func warningCountsAgree() throws {
+        let args = ["--boundary", "boundary.geojson", "--points", "points-outside.csv", "--grids", "3", "--cell-size", "500", "--tolerance", "0.4"]
+        let v = try GridplanBinary.run(["validate"] + args, in: Self.inputs)
+        let out = try GridplanBinary.temporaryFolder("warning-count")
+        let p = try GridplanBinary.run(["partition"] + args + ["--out", out.path, "--force"], in: Self.inputs)
+        #expect(v.status == 0 && p.status == 0, "\(v.stderr) \(p.stderr)")
+        // Two outside (one of them far): three occurrences in two warnings.
+        #expect(v.stdout.contains("warnings:      3 (given above)"), "\(v.stdout)")
+        #expect(p.stdout.contains("warnings:         3 (details in report.json)"), "\(p.stdout)")
+    }
+
     @Test("validate prints the plan it checked and writes nothing")
     func validateWritesNothing() throws {
         let out = try GridplanBinary.temporaryFolder("validate-out")
