@@ -15,6 +15,35 @@ enum PlanOptions {
         "centers-layer", "previous-layer", "encoding", "x-field", "y-field", "lon-field", "lat-field", "format",
         "barriers", "hard-barriers", "barriers-crs", "weight-tolerance", "lock",
     ]
+    /// The known key nearest to a misspelt `key` (at most two letters added, dropped, changed or
+    /// swapped, and fewer than half of it), ties to the alphabetically first; nil when none is that near.
+    static func nearestKey(to key: String) -> String? {
+        let typed = Array(key)
+        var best: (distance: Int, key: String)?
+        for known in knownKeys.sorted() {
+            let d = editDistance(typed, Array(known))
+            guard d <= 2, 2 * d < typed.count, d < (best?.distance ?? 3) else { continue }
+            best = (d, known)
+        }
+        return best?.key
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
     static let pathKeys: Set<String> = ["boundary", "points", "units", "out", "previous", "centers", "barriers", "hard-barriers"]
 
     /// - Parameters:
@@ -126,8 +155,9 @@ struct PlanValues {
         }
         for entry in file.entries {
             guard PlanOptions.knownKeys.contains(entry.key) else {
+                let hint = PlanOptions.nearestKey(to: entry.key).map { "did you mean \($0)? " } ?? ""
                 throw PlanOptions.Failure(
-                    message: "\(path): unknown key \(entry.key) (keys are the long options of partition, e.g. cell-size)",
+                    message: "\(path): unknown key \(entry.key) (\(hint)keys are the long options of partition, e.g. cell-size)",
                     exitCode: ExitStatus.usage)
             }
             entries[entry.key] = PlanOptions.pathKeys.contains(entry.key) ? entry.values.map(file.resolvedPath) : entry.values

@@ -95,4 +95,17 @@ struct EndToEndTests {
         #expect(r.stderr.contains("--force"))
         #expect(try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8) == "earlier")
     }
+
+    @Test("a misspelt plan key is refused with the key it is nearest to; a key like no other gets no guess")
+    func planKeySuggestion() throws {
+        let dir = try GridplanBinary.temporaryFolder("plan-typo")
+        for (key, hint) in [("weigth", "did you mean weight?"), ("cell_siz", "did you mean cell-size?"), ("colour", nil)] {
+            let plan = dir.appendingPathComponent("plan-\(key).yml")
+            try Data("boundary: boundary.geojson\n\(key): x\ngrids: 3\n".utf8).write(to: plan)
+            let r = try GridplanBinary.run(["partition", plan.path, "--out", dir.appendingPathComponent("out").path])
+            #expect(r.status == 64, "stderr: \(r.stderr)")
+            #expect(r.stderr.contains("unknown key \(key.replacingOccurrences(of: "_", with: "-"))"), "\(r.stderr)")
+            if let hint { #expect(r.stderr.contains(hint), "\(r.stderr)") } else { #expect(!r.stderr.contains("did you mean"), "\(r.stderr)") }
+        }
+    }
 }
