@@ -10,15 +10,33 @@ struct GivenUnitSource: UnitSource {
     var summary: String { "using \(units.shapes.count) given units" }
 
     func units(_ request: UnitRequest, context: PartitionContext) throws(PipelineError) -> BuiltUnits {
+        let set: UnitSet
         do throws(GeometryError) {
-            let set = try context.engine.givenUnits(
+            set = try context.engine.givenUnits(
                 units.shapes, names: units.names, jurisdictions: request.jurisdictions, snapMetres: 0.5)
-            return BuiltUnits(
-                set: set, lattice: nil, cellSizeMetres: nil, description: "\(set.area.count) given units",
-                diagnostics: GivenUnitsWarnings.diagnostics(set.givenUnitsReport, file: file, featureIndex: units.featureIndex))
         } catch {
             throw .geometry(error, file: file)
         }
+        try Self.checkCoverage(set, file: file)
+        return BuiltUnits(
+            set: set, lattice: nil, cellSizeMetres: nil, description: "\(set.area.count) given units",
+            diagnostics: GivenUnitsWarnings.diagnostics(set.givenUnitsReport, file: file, featureIndex: units.featureIndex))
+    }
+}
+
+extension GivenUnitSource {
+    /// Units are a tiling of the station areas (villages, communities) with digitising gaps at most:
+    /// gaps are filled into a neighbouring unit, which would give one house footprint the whole
+    /// township around it. Units that cover less than half of the station areas as given are refused.
+    static func checkCoverage(_ set: UnitSet, file: String) throws(PipelineError) {
+        let r = set.givenUnitsReport
+        let total = set.area.reduce(0, +) + r.uncoveredArea
+        // `gapArea` counts every gap found, the filled ones and those left uncovered.
+        let given = set.area.reduce(0, +) - max(0, r.gapArea - r.uncoveredArea)
+        guard total > 0, given < 0.5 * total else { return }
+        throw .data(
+            "\(file): the units cover \(Format.percent(max(0, given) / total)) of the station areas (\(Format.fixed(max(0, given) / 1e6, 3)) of \(Format.fixed(total / 1e6, 3)) km²); --units takes polygons that tile the station areas, such as villages or communities, and fills only the gaps between them. Buildings or other scattered shapes carry weight: give their points with --points"
+        )
     }
 }
 

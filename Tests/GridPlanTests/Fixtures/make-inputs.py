@@ -66,6 +66,10 @@ os.makedirs(OUT, exist_ok=True)
 box = rect(W, S, E, N)
 write("boundary.geojson", polygon_fc([[box]]))
 write("points.csv", "id,lon,lat,w\n" + "".join("p%d,%s,%s,1\n" % (k, num(x), num(y)) for k, (x, y) in enumerate(lattice())))
+# Units that do not tile the boundary: four small squares (house footprints, not villages).
+write("units-scattered.geojson", polygon_fc(
+    [[rect(W + (E - W) * f, S + (N - S) * f, W + (E - W) * (f + 0.05), S + (N - S) * (f + 0.05))] for f in (0.1, 0.3, 0.5, 0.7)],
+    props='{"w":5}'))
 # Points of the western station of islands-holes.geojson only (lon < 118.875): the eastern one holds no weight.
 write("points-west.csv", "id,lon,lat,w\n" + "".join("p%d,%s,%s,1\n" % (k, num(x), num(y)) for k, (x, y) in enumerate(lattice()) if x < 118.875))
 
