@@ -26,6 +26,9 @@ struct HTMLPage {
     var posts: [(x: Double, y: Double)] = []
     /// Barrier lines (`--barriers`, `--hard-barriers`; metres), drawn thin under the grid outlines.
     var barrierLines: [[Double]] = []
+    /// False when there is no workload to balance (`evaluate` without `--points`): no histogram, no
+    /// tolerance legend, no deviation column claims.
+    var measuresBalance = true
 }
 
 /// `report.html`: one self-contained page (inline SVG and CSS, no network, no script) with the map of
@@ -49,7 +52,10 @@ enum HTMLReport {
         h += "</div><div class=\"side\"><h2>概要 Summary</h2><table class=\"sum\">"
         for (k, v) in page.summary { h += "<tr><th>\(escape(k))</th><td>\(escape(v))</td></tr>" }
         h += "</table>\n<h2>各网格工作量 Weight per grid</h2>\n"
-        h += histogramSVG(stats: page.stats, tolerance: tolerance)
+        h +=
+            page.measuresBalance
+            ? histogramSVG(stats: page.stats, tolerance: tolerance)
+            : "<p class=\"sub\">没有点数据,未衡量工作量 No points: the workload balance is not measured</p>\n"
         h += "</div></div>\n<h2>网格明细 Grids</h2>\n<table class=\"grid\"><tr><th>grid</th><th>grid_code</th><th>jurisdiction</th><th>\(escape(page.weightNames.first ?? "weight"))</th><th>deviation</th>"
         for name in page.weightNames.dropFirst() { h += "<th>\(escape(name))</th>" }
         h += "<th>points</th><th>\(escape(page.unitsHeader))</th><th>km²</th><th>Polsby-Popper</th><th>exclaves</th>"
@@ -97,7 +103,9 @@ enum HTMLReport {
             s += "<span>\(swatch("<circle cx=\"14\" cy=\"7\" r=\"4\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"1.5\"/>"))警务室 police post</span>"
         }
         let outsideCount = page.stats.filter { outside($0, page.toleranceFraction) }.count
-        if outsideCount > 0 {
+        if !page.measuresBalance {
+            // Nothing was weighed: no claim about the tolerance either way.
+        } else if outsideCount > 0 {
             // The first grid outside the band, as it is labelled on the map.
             let example = page.stats.first { outside($0, page.toleranceFraction) }.map { Format.fixed($0.weights[0], 0) } ?? ""
             s += "<span>\(swatch("<text x=\"14\" y=\"12\" font-size=\"11\" text-anchor=\"middle\" fill=\"#c00\" font-weight=\"bold\">\(escape(example))</text>"))"

@@ -110,8 +110,7 @@ extension ReportBuilder {
     static func evaluatePairs(_ report: JSONValue) -> [(String, String)] {
         let s = { (key: String) in number(value(report, "summary", key)) }
         let i = { (key: String) in number(value(report, "input", key)) }
-        var pairs: [(String, String)] = [
-            ("Grids", Format.fixed(s("grids"), 0)),
+        let balance: [(String, String)] = [
             ("Mean weight", Format.fixed(s("mean_weight"), 1)),
             ("Weight range", "\(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1))"),
             ("Max |deviation|", Format.percent(s("max_abs_deviation"))),
@@ -120,6 +119,10 @@ extension ReportBuilder {
                 "Within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))",
                 "\(Format.fixed(s("grids_within_tolerance"), 0)) of \(Format.fixed(s("grids"), 0))"
             ),
+        ]
+        var pairs: [(String, String)] = [("Grids", Format.fixed(s("grids"), 0))]
+        pairs += measuresBalance(report) ? balance : [("Balance", "not measured (no --points)")]
+        pairs += [
             ("Contiguity", contiguityText(report)),
             ("Polsby-Popper mean / min", "\(Format.fixed(s("mean_polsby_popper"), 3)) / \(Format.fixed(s("min_polsby_popper"), 3))"),
             ("Points in grids / outside", "\(Format.fixed(i("points_used"), 0)) / \(Format.fixed(s("points_outside"), 0))"),
@@ -159,6 +162,12 @@ extension ReportBuilder {
         return pairs
     }
 
+    /// Whether the evaluated map was weighed: `--points` given (its `parameters.points`).
+    static func measuresBalance(_ report: JSONValue) -> Bool {
+        if case .string = value(report, "parameters", "points") { return true }
+        return false
+    }
+
     /// The ten-line evaluate summary for stdout.
     static func evaluateLines(_ report: JSONValue, outputPath: String) -> [String] {
         let s = { (key: String) in number(value(report, "summary", key)) }
@@ -168,10 +177,14 @@ extension ReportBuilder {
             value(report, "summary", "gaps_km2") == .null
             ? "overlaps \(Format.fixed(s("overlaps_km2"), 3)) km² (no --boundary: gaps not measured)"
             : "gaps \(Format.fixed(s("gaps_km2"), 3)) km², overlaps \(Format.fixed(s("overlaps_km2"), 3)) km²"
-        var lines = [
-            "grids:            \(Format.fixed(s("grids"), 0)) from \(Format.fixed(i("grid_features"), 0)) features",
-            "weight per grid:  \(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1)) (mean \(Format.fixed(s("mean_weight"), 1)))",
-            "imbalance:        CV \(Format.fixed(s("weight_cv"), 3)), max |deviation| \(Format.percent(s("max_abs_deviation"))), \(Format.fixed(s("grids_within_tolerance"), 0)) grids within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))",
+        let balance =
+            measuresBalance(report)
+            ? [
+                "weight per grid:  \(Format.fixed(s("min_weight"), 1)) – \(Format.fixed(s("max_weight"), 1)) (mean \(Format.fixed(s("mean_weight"), 1)))",
+                "imbalance:        CV \(Format.fixed(s("weight_cv"), 3)), max |deviation| \(Format.percent(s("max_abs_deviation"))), \(Format.fixed(s("grids_within_tolerance"), 0)) grids within ±\(Format.percent(number(value(report, "parameters", "tolerance"))))",
+            ] : ["balance:          not measured (no --points)"]
+        var lines =
+            ["grids:            \(Format.fixed(s("grids"), 0)) from \(Format.fixed(i("grid_features"), 0)) features"] + balance + [
             "contiguous:       \(contiguityText(report))",
             "compactness:      Polsby-Popper mean \(Format.fixed(s("mean_polsby_popper"), 3)), min \(Format.fixed(s("min_polsby_popper"), 3))",
             "points:           \(Format.fixed(i("points_used"), 0)) in grids, \(Format.fixed(s("points_outside"), 0)) outside",

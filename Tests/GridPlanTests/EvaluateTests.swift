@@ -46,6 +46,17 @@ struct EvaluateTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    @Test("evaluate without --points makes no balance claim: no 'within ±5%', no histogram, 'not measured' instead")
+    func noPointsNoBalanceClaim() throws {
+        let out = try GridplanBinary.temporaryFolder("eval-no-points")
+        let r = try GridplanBinary.run(["evaluate", "--grids", "Data/sample/boundary.geojson", "--grid-id", "station", "--out", out.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("balance:          not measured (no --points)") && !r.stdout.contains("within ±"), "\(r.stdout)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("No points: the workload balance is not measured") && html.contains("not measured (no --points)"))
+        #expect(!html.contains("every grid within") && !html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 436"))
+    }
+
     @Test("evaluate: a --grid-id or --boundary-id that no grid has names the properties the grids do have")
     func missingGridFields() throws {
         for (extra, expected) in [
