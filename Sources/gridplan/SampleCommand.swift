@@ -35,6 +35,11 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let county = SampleCounty(pointCount: points, radiusMetres: radius, seed: seed)
+        // Every station area needs a grid: a plan with fewer would be refused by partition.
+        guard grids >= county.stations.count else {
+            Console.error("--grids \(grids) is fewer than the sample's \(county.stations.count) station areas (every one needs a grid)")
+            throw ExitCode(ExitStatus.usage)
+        }
         if !force {
             for name in ["boundary.geojson", "points.csv", "plan.yml"] where FileManager.default.fileExists(atPath: out + "/" + name) {
                 Console.error("\(out): already holds \(name); use --force to replace the sample")

@@ -63,6 +63,15 @@ struct EndToEndTests {
         }
     }
 
+    @Test("gridplan sample refuses a grid count below its station count instead of writing a plan partition refuses")
+    func sampleGridsBelowStations() throws {
+        let out = try GridplanBinary.temporaryFolder("gen-few")
+        let r = try GridplanBinary.run(["sample", "--points", "100", "--grids", "3", "--out", out.path])
+        #expect(r.status == 64, "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("--grids 3 is fewer than the sample's 4 station areas"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
     @Test(
         "bad input stops with the right exit status and a message naming the problem, leaving --out untouched",
         arguments: [
