@@ -36,8 +36,9 @@ struct GridMapStage: ContextStage {
         }
         return try stage("project", "projecting \(doc.features.count) grid features") { () throws(PipelineError) -> GridMap in
             let field = config.gridIdField
-            if !doc.features.contains(where: { $0[property: field] != nil }) {
-                throw PipelineError.missingProperty(field, option: "--grid-id", file: file, features: doc.features)
+            try PipelineError.requireProperty(field, option: "--grid-id", file: file, features: doc.features)
+            if let jf = config.boundaryIdField {
+                try PipelineError.requireProperty(jf, option: "--boundary-id", file: file, features: doc.features)
             }
             let grouped = try group(doc, crs: crs)
             let (ids, jurisdictions, parts, featureIndex, skipped) =
@@ -91,11 +92,6 @@ struct GridMapStage: ContextStage {
         var slot: [String: Int] = [:]  // lookups only
         var ids: [String] = [], jurisdictions: [String] = [], parts: [[MultiPolygon]] = [], featureIndex: [[Int]] = []
         var skipped = 0, firstSkipped = -1
-        // A field no grid has is a misspelt name: say which properties the grids do have.
-        let fields = [(field, "--grid-id")] + (config.boundaryIdField.map { [($0, "--boundary-id")] } ?? [])
-        for (name, option) in fields where doc.features.allSatisfy({ $0.geometry == nil || $0[property: name] == nil }) {
-            throw PipelineError.missingProperty(name, option: option, file: file, features: doc.features)
-        }
         for f in doc.features {
             guard let g = f.geometry else {
                 skipped += 1

@@ -44,9 +44,7 @@ struct Jurisdictions {
     static func group(
         _ features: [Feature], idField: String?, file: String, warn: (Diagnostic) -> Void
     ) throws(PipelineError) -> Jurisdictions {
-        if let idField, features.allSatisfy({ $0.geometry == nil || $0[property: idField] == nil }) {
-            throw PipelineError.missingProperty(idField, option: "--boundary-id", file: file, features: features)
-        }
+        if let idField { try PipelineError.requireProperty(idField, option: "--boundary-id", file: file, features: features) }
         var byName: [String: Int] = [:]
         var names: [String] = []
         var parts: [[MultiPolygon]] = []

@@ -32,4 +32,11 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         let names = features.first?.properties.map(\.name).joined(separator: ", ") ?? ""
         return .data("\(file): no feature has the property \(field) (\(option)); feature 0 has: \(names.isEmpty ? "no properties" : names)")
     }
+
+    /// Throws `missingProperty` when no feature with a geometry has `field` (features without one are
+    /// skipped everywhere): a misspelt name, told with the properties there are, instead of a per-feature error.
+    static func requireProperty(_ field: String, option: String, file: String, features: [Feature]) throws(PipelineError) {
+        guard !features.contains(where: { $0.geometry != nil && $0[property: field] != nil }) else { return }
+        throw missingProperty(field, option: option, file: file, features: features)
+    }
 }

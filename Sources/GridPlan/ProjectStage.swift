@@ -191,13 +191,9 @@ struct ProjectStage {
         var weights = Array(repeating: [Double](), count: config.weightFields.count)
         let weightsFromUnits = config.pointsPath == nil
         // A field no unit has is a misspelt name, not a gap in one unit: name what the units have.
-        if let field = config.unitIdField, features.allSatisfy({ $0.geometry == nil || $0[property: field] == nil }) {
-            throw PipelineError.missingProperty(field, option: "--unit-id", file: file, features: features)
-        }
-        if weightsFromUnits {
-            for field in config.weightFields where !features.contains(where: { $0[property: field] != nil }) {
-                throw PipelineError.missingProperty(field, option: "--weight", file: file, features: features)
-            }
+        if let field = config.unitIdField { try PipelineError.requireProperty(field, option: "--unit-id", file: file, features: features) }
+        for field in weightsFromUnits ? config.weightFields : [] {
+            try PipelineError.requireProperty(field, option: "--weight", file: file, features: features)
         }
         var seen: [String: Int] = [:]
         for f in features {
