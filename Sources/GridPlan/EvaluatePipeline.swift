@@ -106,7 +106,7 @@ struct EvaluateWriteStage: ContextStage {
                 colors: GridColoring.colors(gridCount: map.ids.count, edges: GridAdjacency.sharedVertices(map.shapes)),
                 stats: measured.stats, weightNames: measured.weightNames, toleranceFraction: config.toleranceFraction,
                 summary: ReportBuilder.evaluatePairs(partial), extraColumns: extra, unitsHeader: "features",
-                barrierLines: record.barrierLines, measuresBalance: config.pointsPath != nil)
+                barrierLines: record.barrierLines, measuresBalance: ReportBuilder.measuresBalance(partial))
             return HTMLReport.render(page)
         }
         // report.json last, so that its timings include the write stage.

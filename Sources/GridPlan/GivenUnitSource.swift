@@ -30,9 +30,10 @@ extension GivenUnitSource {
     /// township around it. Units that cover less than half of the station areas as given are refused.
     static func checkCoverage(_ set: UnitSet, file: String) throws(PipelineError) {
         let r = set.givenUnitsReport
-        let total = set.area.reduce(0, +) + r.uncoveredArea
+        let units = set.area.reduce(0, +)
+        let total = units + r.uncoveredArea
         // `gapArea` counts every gap found, the filled ones and those left uncovered.
-        let given = set.area.reduce(0, +) - max(0, r.gapArea - r.uncoveredArea)
+        let given = units - max(0, r.gapArea - r.uncoveredArea)
         guard total > 0, given < 0.5 * total else { return }
         throw .data(
             "\(file): the units cover \(Format.percent(max(0, given) / total)) of the station areas (\(Format.fixed(max(0, given) / 1e6, 3)) of \(Format.fixed(total / 1e6, 3)) km²); --units takes polygons that tile the station areas, such as villages or communities, and fills only the gaps between them. Buildings or other scattered shapes carry weight: give their points with --points"

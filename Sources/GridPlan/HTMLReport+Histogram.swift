@@ -8,15 +8,15 @@ extension HTMLReport {
         // coloured by its grids, not by where its middle falls.
         var counts = Array(repeating: 0, count: bins)
         var beyond = Array(repeating: 0, count: bins)
-        for d in devs {
-            let b = min(bins - 1, max(0, Int((d - lo) / (hi - lo) * Double(bins))))
+        for grid in stats {
+            let b = min(bins - 1, max(0, Int((grid.deviation - lo) / (hi - lo) * Double(bins))))
             counts[b] += 1
-            if abs(d) > tolerance + 1e-12 { beyond[b] += 1 }
+            if outside(grid, tolerance) { beyond[b] += 1 }
         }
         let top = Double(max(1, counts.max() ?? 1))
         let left = 28.0, w = 400.0, hgt = 150.0
         let x = { (d: Double) in left + (d - lo) / (hi - lo) * w }
-        let inside = devs.filter { abs($0) <= tolerance + 1e-12 }.count
+        let inside = stats.count - beyond.reduce(0, +)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 \(Format.fixed(left + w + 8, 0)) \(Format.fixed(hgt + 36, 0))\" font-size=\"11\">"
         s += "<rect x=\"\(Format.fixed(x(-tolerance), 1))\" y=\"0\" width=\"\(Format.fixed(x(tolerance) - x(-tolerance), 1))\" height=\"\(Format.fixed(hgt, 0))\" fill=\"#d7ecd4\"/>"
         s += "<text x=\"\(Format.fixed(x(tolerance) + 3, 1))\" y=\"12\" fill=\"#3a7a34\">±\(Format.percent(tolerance)): \(inside) of \(devs.count)</text>"

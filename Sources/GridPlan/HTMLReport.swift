@@ -26,8 +26,8 @@ struct HTMLPage {
     var posts: [(x: Double, y: Double)] = []
     /// Barrier lines (`--barriers`, `--hard-barriers`; metres), drawn thin under the grid outlines.
     var barrierLines: [[Double]] = []
-    /// False when there is no workload to balance (`evaluate` without `--points`): no histogram, no
-    /// tolerance legend, no deviation column claims.
+    /// False when there is no workload to balance (`evaluate` without `--points`): no histogram and no
+    /// tolerance legend (every deviation is 0, so no grid is drawn red either).
     var measuresBalance = true
 }
 
@@ -102,10 +102,10 @@ enum HTMLReport {
         if !page.posts.isEmpty {
             s += "<span>\(swatch("<circle cx=\"14\" cy=\"7\" r=\"4\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"1.5\"/>"))警务室 police post</span>"
         }
+        // Nothing weighed, no claim about the tolerance either way.
+        guard page.measuresBalance else { return s + "</div>\n" }
         let outsideCount = page.stats.filter { outside($0, page.toleranceFraction) }.count
-        if !page.measuresBalance {
-            // Nothing was weighed: no claim about the tolerance either way.
-        } else if outsideCount > 0 {
+        if outsideCount > 0 {
             // The first grid outside the band, as it is labelled on the map.
             let example = page.stats.first { outside($0, page.toleranceFraction) }.map { Format.fixed($0.weights[0], 0) } ?? ""
             s += "<span>\(swatch("<text x=\"14\" y=\"12\" font-size=\"11\" text-anchor=\"middle\" fill=\"#c00\" font-weight=\"bold\">\(escape(example))</text>"))"
